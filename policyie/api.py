@@ -1,0 +1,108 @@
+"""The small public API: load(), extract(), extract_many()."""
+from __future__ import annotations
+
+import multiprocessing
+from functools import lru_cache
+from itertools import islice
+from typing import Any, Iterable, Iterator, Mapping, Optional, Union
+
+from spacy.language import Language
+
+from policyie.docstate import set_doc_meta
+from policyie.records import Extraction
+
+Item = Union[str, Mapping[str, Any]]
+
+
+class InputError(TypeError):
+    """An input that is not text (or a mapping with a ``text`` field)."""
+
+
+def load(segmenter: str = "pkuseg", rules: Iterable = ()) -> Language:
+    """The policyie pipeline: a ``spacy.Language`` (``zh``) with policyie's components.
+
+    ``segmenter="pkuseg"`` (default) segments words with the shipped model;
+    ``segmenter="char"`` is the fast mode.  ``rules`` are rule packs.
+    Calls without ``rules`` share one pipeline per process and segmenter.
+    """
+    rules = tuple(rules or ())
+    if rules:
+        from policyie.pipeline import build
+
+        return build(segmenter, rules)
+    return _shared_pipeline(segmenter)
+
+
+@lru_cache(maxsize=None)
+def _shared_pipeline(segmenter: str) -> Language:
+    from policyie.pipeline import build
+
+    return build(segmenter)
+
+
+def _as_doc_fields(item: Item) -> tuple[str, Optional[str], Optional[str]]:
+    """(text, date, id) of an input item, or a clear error."""
+    if isinstance(item, str):
+        return item, None, None
+    if isinstance(item, Mapping):
+        text = item.get("text")
+        if not isinstance(text, str):
+            raise InputError(f"item 'text' must be a string, got {type(text).__name__}")
+        date, doc_id = item.get("date"), item.get("id")
+        return text, (None if date is None else str(date)), (None if doc_id is None else str(doc_id))
+    raise InputError(f"expected a str or a mapping with 'text', got {type(item).__name__}")
+
+
+def _make_doc(nlp: Language, text: str, date: Optional[str], doc_id: Optional[str]):
+    doc = nlp.make_doc(text)
+    set_doc_meta(doc, date=date, id=doc_id)
+    return doc
+
+
+def extract(text: str, *, date: Optional[str] = None, nlp: Optional[Language] = None) -> Extraction:
+    """Records of one text; ``date`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) resolves 今年/去年."""
+    if not isinstance(text, str):
+        raise InputError(f"extract() needs a str, got {type(text).__name__}")
+    nlp = nlp or load()
+    return nlp(_make_doc(nlp, text, date, None))._.policyie
+
+
+def extract_many(items: Iterable[Item], *, n_process: int = 1, batch_size: int = 32,
+                 nlp: Optional[Language] = None, segmenter: str = "pkuseg") -> Iterator[Extraction]:
+    """Records of many texts, in input order, streamed through ``nlp.pipe``.
+
+    Items are strings or mappings with ``text`` and optional ``id``/``date``.
+    With ``n_process > 1`` each worker process loads the pipeline once and
+    streams its share of batches through its own ``nlp.pipe``.
+    """
+    if n_process == 1:
+        nlp = nlp or load(segmenter)
+        docs = (_make_doc(nlp, *_as_doc_fields(item)) for item in items)
+        for doc in nlp.pipe(docs, batch_size=batch_size):
+            yield doc._.policyie
+        return
+    if nlp is not None:
+        raise ValueError("pass segmenter=, not nlp=, with n_process > 1: workers load their own pipeline")
+    yield from _extract_in_workers(items, n_process, batch_size, segmenter)
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[tuple]]:
+    iterator = iter(items)
+    while batch := [_as_doc_fields(item) for item in islice(iterator, size)]:
+        yield batch
+
+
+def _worker_batch(args: tuple[str, list[tuple]]) -> list[dict]:
+    segmenter, batch = args
+    nlp = load(segmenter)
+    docs = (_make_doc(nlp, *fields) for fields in batch)
+    return [doc._.policyie.model_dump() for doc in nlp.pipe(docs, batch_size=len(batch))]
+
+
+def _extract_in_workers(items, n_process, batch_size, segmenter) -> Iterator[Extraction]:
+    context = multiprocessing.get_context("spawn" if multiprocessing.get_start_method() != "fork" else "fork")
+    with context.Pool(n_process) as pool:
+        jobs = ((segmenter, batch) for batch in _batches(items, batch_size))
+        for results in pool.imap(_worker_batch, jobs):
+            for result in results:
+                yield Extraction.model_validate(result)
