@@ -1,0 +1,204 @@
+"""Everything the tagger can find in one scan: place names with their senses, plus the words that
+veto or qualify a place name (blockers, junction words, proper-name heads).
+
+Built from the division table and the data files in ``data/``; user rule packs add records of
+the same format through :meth:`RegionLexicon.add_records`.  One :class:`LexiconMatcher` over all
+of it finds every occurrence of every string in one left-to-right pass.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable
+
+from policyie.matching import LexiconMatcher
+
+from .names import short_forms
+from .table import COUNTRY_CODE, COUNTRY_NAME, DATA_DIR, DivisionTable
+
+COUNTRY_WORDS = ("全国", "我国", "中国", "中华人民共和国")
+DATA_FILES = ("former_names.jsonl", "zones.jsonl", "groups.jsonl", "rules.jsonl", "words.jsonl")
+RECORD_TYPES = ("alias", "former", "zone", "group", "ordinary", "junction", "block", "proper_head")
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """One thing a written name can stand for."""
+
+    code: str | None
+    name: str
+    level: str                      # country/province/prefecture/county/zone/group
+    form: str                       # full / short / alias / former
+    members: tuple[str, ...] = ()
+    parent: str | None = None
+    needs_cue: bool = False         # direction groups: 东部 only with 地区, 大开发 …
+    shadowed: bool = False          # a former name that is also some current unit's name
+
+
+@dataclass(slots=True)
+class Entry:
+    """What one string is: senses as a place, and/or a role in vetoing other matches."""
+
+    senses: list[Sense] = field(default_factory=list)
+    ordinary: bool = False          # also an everyday word (新兴, 东方): needs a cue
+    block: str | None = None        # reason: inside this phrase no place is named
+    junction: bool = False          # ordinary word that may straddle a name's edge
+    head: tuple[str, int] | None = None   # (kind, gap) of a proper-name head such as 大学
+
+    @property
+    def is_place(self) -> bool:
+        return bool(self.senses)
+
+
+class RuleError(ValueError):
+    """A rule record that cannot be used."""
+
+
+class RegionLexicon:
+    """Strings → :class:`Entry`, and the matcher over them (rebuilt lazily after changes)."""
+
+    def __init__(self, table: DivisionTable):
+        self.table = table
+        self.entries: dict[str, Entry] = {}
+        self.zone_names: dict[str, Sense] = {}   # canonical zone names and their variants
+        self._matcher: LexiconMatcher[Entry] | None = None
+        self.province_prefixes = _province_prefixes(table)
+        self._add_divisions()
+        self._add_country()
+
+    @classmethod
+    def from_data(cls, table: DivisionTable, data_dir: Path = DATA_DIR) -> "RegionLexicon":
+        lexicon = cls(table)
+        for name in DATA_FILES:
+            path = data_dir / name
+            with open(path, encoding="utf-8") as handle:
+                lexicon.add_records(json.loads(line) for line in handle if line.strip())
+        return lexicon
+
+    def copy(self) -> "RegionLexicon":
+        """An independent lexicon with the same content (rule packs then change only the copy)."""
+        other = object.__new__(RegionLexicon)
+        other.table = self.table
+        other.entries = {text: Entry(list(e.senses), e.ordinary, e.block, e.junction, e.head)
+                         for text, e in self.entries.items()}
+        other.zone_names = dict(self.zone_names)
+        other.province_prefixes = self.province_prefixes
+        other._matcher = self._matcher   # same content; rebuilt on the first change
+        return other
+
+    # -- building -----------------------------------------------------------
+    def entry(self, text: str) -> Entry:
+        self._matcher = None
+        return self.entries.setdefault(text, Entry())
+
+    def add_sense(self, text: str, sense: Sense) -> None:
+        if len(text) < 2:
+            return
+        senses = self.entry(text).senses
+        if sense not in senses:
+            senses.append(sense)
+
+    def _add_divisions(self) -> None:
+        for division in self.table:
+            if division.level == "country":
+                continue
+            sense = Sense(division.code, division.name, division.level, "full", parent=division.parent)
+            self.add_sense(division.name, sense)
+            for index, form in enumerate(short_forms(division.name, division.level)):
+                # 延边州 keeps a type word, so it is as safe as the full name
+                self.add_sense(form, replace(sense, form="full" if index else "short"))
+
+    def _add_country(self) -> None:
+        for word in COUNTRY_WORDS:
+            self.add_sense(word, Sense(COUNTRY_CODE, COUNTRY_NAME, "country", "full"))
+
+    def add_records(self, records: Iterable[dict]) -> None:
+        for record in records:
+            kind = record.get("type")
+            if kind not in RECORD_TYPES:
+                raise RuleError(f"unknown region rule type {kind!r} (expected one of {', '.join(RECORD_TYPES)})")
+            getattr(self, f"_add_{kind}")(record)
+
+    def _division_sense(self, record: dict, key: str = "code") -> Sense:
+        division = self.table.get(record.get(key))
+        if division is None:
+            raise RuleError(f"{record.get(key)!r} is not a code in divisions.csv: {record}")
+        return Sense(division.code, division.name, division.level, "alias", parent=division.parent)
+
+    def _add_alias(self, record: dict) -> None:
+        self.add_sense(record["text"], self._division_sense(record))
+
+    def _add_former(self, record: dict) -> None:
+        sense = replace(self._division_sense(record), form="former", shadowed=bool(record.get("shadowed")))
+        self.add_sense(record["alias"], sense)
+
+    def _add_zone(self, record: dict) -> None:
+        parent = record.get("parent")
+        if parent is not None and parent not in self.table:
+            raise RuleError(f"zone {record.get('name')!r}: parent {parent!r} is not in divisions.csv")
+        sense = Sense(record.get("code"), record["name"], "zone", "full", parent=parent)
+        for text in zone_spellings(record["name"], record.get("aliases", ()), self.province_prefixes):
+            self.add_sense(text, sense)
+            self.zone_names.setdefault(text, sense)
+
+    def _add_group(self, record: dict) -> None:
+        members = tuple(record.get("members", ()))
+        unknown = [m for m in members if m not in self.table]
+        if unknown:
+            raise RuleError(f"group {record.get('name')!r}: unknown member codes {unknown}")
+        sense = Sense(None, record["name"], "group", "full", members=members,
+                      needs_cue=bool(record.get("needs_cue")))
+        for text in (record["name"], *record.get("aliases", ())):
+            self.add_sense(text, sense)
+
+    def _add_ordinary(self, record: dict) -> None:
+        if len(record["text"]) >= 2:
+            self.entry(record["text"]).ordinary = True
+
+    def _add_junction(self, record: dict) -> None:
+        for word in record["words"]:
+            if len(word) >= 2:
+                self.entry(word).junction = True
+
+    def _add_block(self, record: dict) -> None:
+        self.entry(record["text"]).block = record.get("reason", "block")
+
+    def _add_proper_head(self, record: dict) -> None:
+        if len(record["text"]) >= 2:
+            self.entry(record["text"]).head = (record.get("kind", "proper"), int(record.get("gap", 6)))
+
+    # -- using ----------------------------------------------------------------
+    @property
+    def matcher(self) -> LexiconMatcher[Entry]:
+        if self._matcher is None:
+            self._matcher = LexiconMatcher(self.entries.items())
+        return self._matcher
+
+    def place_names(self) -> list[str]:
+        return [text for text, entry in self.entries.items() if entry.senses]
+
+
+def zone_spellings(name: str, aliases: Iterable[str], province_prefixes: list[str]) -> list[str]:
+    """A zone's name as texts write it: also without the province (河北唐山… → 唐山…), without
+    市 after the city (秦皇岛市经济… → 秦皇岛经济…), and with ASCII brackets."""
+    spellings = [name, *aliases]
+    for text in list(spellings):
+        for prefix in province_prefixes:
+            if text.startswith(prefix) and len(text) - len(prefix) >= 4:
+                spellings.append(text[len(prefix):])
+    for text in list(spellings):
+        city_end = text.find("市")
+        if 2 <= city_end <= 4 and len(text) - city_end > 3:
+            spellings.append(text[:city_end] + text[city_end + 1:])
+        if "（" in text:
+            spellings.append(text.replace("（", "(").replace("）", ")"))
+    return list(dict.fromkeys(spellings))
+
+
+def _province_prefixes(table: DivisionTable) -> list[str]:
+    prefixes = []
+    for division in table:
+        if division.level == "province":
+            prefixes += [division.name, *short_forms(division.name, "province")]
+    return prefixes

@@ -1,0 +1,136 @@
+"""Choosing the code of a name that several units share (鼓楼区 ×4, 朝阳, 吉林, 海南, 江北区).
+
+In order, the first rule that leaves one code wins:
+
+1. a parent written right before the name (北京朝阳, 长春市朝阳区, 福州鼓楼);
+2. a province and its own units (吉林: the province, not 吉林市; 南昌: the city, not 南昌县);
+3. the document's context: each unambiguous mention votes for itself and the units above it,
+   mentions nearby and in the title count more; the candidate whose parents got most votes wins;
+4. one candidate ranks above the others (a prefecture among counties);
+
+otherwise the code stays null and ``candidates`` lists the codes.  Former names (江北区 for 重庆's
+two-river district, merged in 2025) are considered only when the context points to them.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .lexicon import Sense
+from .table import COUNTRY_CODE, LEVEL_RANK, DivisionTable
+
+if TYPE_CHECKING:
+    from .tagger import Candidate
+
+NEARBY = 200          # characters within which a mention counts as nearby
+NEARBY_WEIGHT = 2
+TITLE_WEIGHT = 3
+
+
+def resolve_all(text: str, candidates: list["Candidate"], table: DivisionTable) -> None:
+    votes = _votes(text, candidates, table)
+    previous = None
+    for candidate in candidates:
+        _resolve(candidate, previous, votes, table)
+        previous = candidate
+
+
+def _unique_codes(senses: list[Sense]) -> list[str]:
+    return list(dict.fromkeys(s.code for s in senses if s.code))
+
+
+def _votes(text: str, candidates: list["Candidate"], table: DivisionTable) -> list[tuple[int, str, int]]:
+    """(position, code, weight) of every unambiguous division mention and of the units above it."""
+    title_end = text.find("\n")
+    votes = []
+    for candidate in candidates:
+        current = [s for s in candidate.senses if s.form != "former" and s.level not in ("group", "country")]
+        codes = _unique_codes(current)
+        if len(codes) != 1:
+            continue
+        weight = TITLE_WEIGHT if 0 <= candidate.start < title_end else 1
+        for code in (codes[0], *table.ancestors(codes[0])):
+            if code != COUNTRY_CODE:
+                votes.append((candidate.start, code, weight))
+    return votes
+
+
+def _support(code: str, position: int, votes, table: DivisionTable) -> int:
+    """Votes for the units above ``code`` (not for itself: that would favour the name's own
+    mentions), nearby votes counting double."""
+    above = set(table.ancestors(code)) - {COUNTRY_CODE}
+    total = 0
+    for where, voted, weight in votes:
+        if voted in above:
+            total += weight * (NEARBY_WEIGHT if abs(where - position) <= NEARBY else 1)
+    return total
+
+
+def _resolve(candidate: "Candidate", previous, votes, table: DivisionTable) -> None:
+    senses = candidate.senses
+    codes = _unique_codes(senses)
+    if not codes or len(codes) == 1 or all(s.level in ("zone", "group") for s in senses):
+        candidate.chosen = _preferred_sense(senses, codes[:1] or [None])
+        return
+    current = _unique_codes([s for s in senses if s.form != "former"])
+    former = [c for c in codes if c not in current]
+    if len(current) == 1:   # a current name and some former namesakes
+        picked = _by_context(codes, candidate, votes, table, former) or current[0]
+        candidate.chosen = _preferred_sense(senses, [picked])
+        return
+    for rule in (_by_written_parent, _by_own_province):
+        picked = rule(current, candidate, previous, table)
+        if picked:
+            candidate.chosen = _preferred_sense(senses, [picked])
+            return
+    picked = _by_context(current + former, candidate, votes, table, former)
+    if picked is None:
+        picked = _by_rank(current, table) if current else None
+    if picked is None and not current and len(former) == 1:
+        picked = former[0]
+    if picked is not None:
+        candidate.chosen = _preferred_sense(senses, [picked])
+    else:
+        candidate.options = tuple(sorted(current or former))
+
+
+def _preferred_sense(senses: list[Sense], codes: list[str | None]) -> Sense:
+    """Among the senses with the chosen code, a zone sense first (浦东新区 is a new area), then
+    current names before former ones."""
+    matching = [s for s in senses if s.code == codes[0]] or senses
+    return min(matching, key=lambda s: (s.level != "zone", s.form == "former"))
+
+
+def _by_written_parent(codes, candidate, previous, table) -> str | None:
+    if previous is None or previous.chosen is None or previous.end != candidate.start:
+        return None
+    parent = previous.chosen.code
+    inside = [code for code in codes if parent and table.is_within(code, parent) and code != parent]
+    return inside[0] if len(inside) == 1 else None
+
+
+def _by_own_province(codes, candidate, previous, table) -> str | None:
+    """A unit and the units inside it share the name: the larger one (吉林, 南昌, 铁岭)."""
+    for code in codes:
+        if all(other == code or table.is_within(other, code) for other in codes):
+            return code
+    return None
+
+
+def _by_context(codes, candidate, votes, table, former) -> str | None:
+    scores = {code: _support(code, candidate.start, votes, table) for code in codes}
+    best = max(scores.values())
+    if best <= 0:
+        return None
+    winners = [code for code, score in scores.items() if score == best]
+    if len(winners) != 1:
+        return None
+    return winners[0]
+
+
+def _by_rank(codes, table: DivisionTable) -> str | None:
+    ranks = Counter(LEVEL_RANK[table.get(code).level] for code in codes)
+    top = min(ranks)
+    if ranks[top] == 1 and top < LEVEL_RANK["county"]:
+        return next(code for code in codes if LEVEL_RANK[table.get(code).level] == top)
+    return None

@@ -1,0 +1,348 @@
+"""Finding the places named in a text: candidates from one scan, vetoes, tiling, zones, codes.
+
+The steps of :meth:`RegionTagger.find`, each a small function below:
+
+1. one scan of the lexicon gives every place candidate and every vetoing word;
+2. candidates that sit inside a blocking phrase (中国式现代化, 长安汽车), that cut through a word
+   (航天|等 hides 天等: the segmenter's boundaries, or junction words in character mode) or that
+   are followed by a place feature (清水湾) are dropped;
+3. the survivors are tiled: the set of non-overlapping candidates that covers most text wins
+   (青海|西宁 beats 海西);
+4. places that start a proper name (北京大学, 天津港, 酒泉卫星发射中心) are dropped, places that
+   start a development zone grow into a zone record (合肥经开区), names that are also everyday
+   words (新兴, 东方) stay only with a cue (a parent before them, an enumeration of places);
+5. names with several senses are resolved from context (:mod:`.resolve`).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Optional
+
+from .lexicon import Entry, RegionLexicon, Sense
+from .resolve import resolve_all
+from .scope import RegionScope
+from .table import COUNTRY_CODE, DivisionTable
+from .zones import ZoneFinder
+
+Boundary = Optional[Callable[[int], bool]]
+
+# A one-character place feature right after a weak name makes it part of a smaller place name:
+# 清水湾, 大关村, 东方路.  港 is a port after any place (天津港) unless 港澳 follows.
+PLACE_FEATURES = set("湾湖岛村镇乡街路寺峡桥站巷庄屯")
+PORT = "港"
+NOT_PORT_AFTER = set("澳台股人")
+# Words that end the proper name a place may start; between the place and a head only name
+# characters may stand, not these.
+NAME_BREAKS = set("，。、；：！？,.;:!?（）()《》“”\"'‘’ \n\t的和与及或在是为将等了对向从到把被由并有")
+NAME_BREAK_WORDS = ("建设", "推进", "推动", "打造", "发展", "加快", "支持", "实施", "引进", "落户", "签约",
+                    "新增", "拥有", "培育", "形成", "成为", "建成", "完成", "实现", "开展", "举办", "召开",
+                    "政府", "委员会", "人大", "政协", "省委", "市委", "区委", "县委")
+# 中心 of an aim (国际科技创新中心, 国际消费中心城市) is not a facility.
+CONCEPT_CENTRE_MARKERS = ("国际", "科技创新", "区域", "全国性", "金融", "贸易", "航运", "消费", "物流")
+# After these a direction word (东部, 西部 …) is a group of provinces.
+GROUP_CUES = ("地区", "省份", "省区", "省市", "各省", "三省", "六省", "十二省", "十省", "大开发", "崛起",
+              "振兴", "全面振兴", "沿海", "城市", "区域", "片区", "老工业基地")
+
+
+@dataclass(frozen=True, slots=True)
+class RegionMatch:
+    start: int
+    end: int
+    text: str
+    code: str | None
+    name: str
+    level: str
+    candidates: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    parent: str | None = None
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A place name found in the text, with everything that can be said of it so far."""
+
+    start: int
+    end: int
+    senses: list[Sense]
+    ordinary: bool = False
+    weak: bool = False              # county short names and the like: easy to find by accident
+    zone: Sense | None = None       # set when the candidate grew into a development zone
+    text_override: str | None = None
+    place_end: int | None = None    # end of the place inside a zone name
+    chosen: Sense | None = None     # filled by resolve
+    options: tuple[str, ...] = ()   # candidate codes when still ambiguous
+    notes: set[str] = field(default_factory=set)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(slots=True)
+class ScanResult:
+    places: list[Candidate]
+    blocks: list[tuple[int, int]]
+    junctions: list[tuple[int, int]]
+    heads: dict[int, list[tuple[int, str, int]]]   # start → (end, kind, gap)
+
+
+class RegionTagger:
+    """Finds regions in text.  Build once (``default()``), use for any number of documents."""
+
+    def __init__(self, lexicon: RegionLexicon):
+        self.lexicon = lexicon
+        self.table = lexicon.table
+        self.zones = ZoneFinder(lexicon)
+
+    @classmethod
+    def default(cls) -> "RegionTagger":
+        """A tagger over the shipped data.  Each call returns a new tagger (rule packs added to
+        one do not leak into another); the expensive parts are cached."""
+        return cls(_default_lexicon().copy())
+
+    def add_rules(self, records: list[dict]) -> None:
+        """Add user records (zones, aliases, groups, blocks …; the format of the data files)."""
+        self.lexicon.add_records(records)
+
+    def segmenter_words(self) -> list[str]:
+        """Names worth keeping whole in a word segmenter: provinces, prefectures, zones, groups
+        (not county short names, which would glue onto their neighbours: 航|天等)."""
+        return [text for text, entry in self.lexicon.entries.items()
+                if entry.senses and len(text) >= 3 and not entry.ordinary
+                and any(s.level in ("province", "prefecture", "zone", "group") for s in entry.senses)]
+
+    # -- public API ---------------------------------------------------------
+    def find(self, text: str, *, is_boundary: Boundary = None) -> list[RegionMatch]:
+        return [self._to_match(text, c) for c in self._candidates(text, is_boundary)]
+
+    def proper_name_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the proper names (companies, schools, facilities) that start with a place."""
+        scan = self._scan(text)
+        spans = []
+        for candidate in self._tile(self._filter(text, scan, None)):
+            end = self._proper_name_end(text, candidate, scan)
+            if end is not None:
+                spans.append((candidate.start, end))
+        return spans
+
+    def scope(self, text: str, matches: list[RegionMatch]) -> RegionScope:
+        return RegionScope(text, matches, self.table)
+
+    # -- steps ----------------------------------------------------------------
+    def _candidates(self, text: str, is_boundary: Boundary) -> list[Candidate]:
+        scan = self._scan(text)
+        kept = self._tile(self._filter(text, scan, is_boundary))
+        kept = self._drop_proper_names(text, kept, scan)
+        kept = self.zones.grow(text, kept)
+        kept = self._drop_uncued(text, kept)
+        resolve_all(text, kept, self.table)
+        return kept
+
+    def _scan(self, text: str) -> ScanResult:
+        places, blocks, junctions = [], [], []
+        heads: dict[int, list[tuple[int, str, int]]] = {}
+        for start, end, entry in self.lexicon.matcher.find_all(text):
+            if entry.senses:
+                places.append(self._candidate(start, end, entry))
+            if entry.block:
+                blocks.append((start, end))
+            if entry.junction:
+                junctions.append((start, end))
+            if entry.head:
+                heads.setdefault(start, []).append((end, *entry.head))
+        return ScanResult(places, blocks, junctions, heads)
+
+    @staticmethod
+    def _candidate(start: int, end: int, entry: Entry) -> Candidate:
+        senses = entry.senses
+        weak = entry.ordinary or all(
+            s.form in ("short", "former") and s.level == "county" for s in senses)
+        return Candidate(start, end, list(senses), ordinary=entry.ordinary, weak=weak)
+
+    def _filter(self, text: str, scan: ScanResult, is_boundary: Boundary) -> list[Candidate]:
+        starts = {c.start for c in scan.places if not c.weak}
+        ends = {c.end for c in scan.places if not c.weak}
+        kept = []
+        for candidate in scan.places:
+            if _inside_block(candidate, scan.blocks):
+                continue
+            if is_boundary is not None:
+                if not _fits_words(candidate, is_boundary, starts, ends):
+                    continue
+            elif _straddled(candidate, scan.junctions, starts, ends):
+                continue
+            if _followed_by_feature(text, candidate):
+                continue
+            kept.append(candidate)
+        return kept
+
+    @staticmethod
+    def _tile(candidates: list[Candidate]) -> list[Candidate]:
+        """Non-overlapping candidates covering the most characters; on a tie, fewer pieces."""
+        if not candidates:
+            return []
+        ordered = sorted(candidates, key=lambda c: (c.end, c.start))
+        # best[i] = (covered, -pieces, chosen) over ordered[:i]
+        best: list[tuple[int, int, tuple[Candidate, ...]]] = [(0, 0, ())]
+        ends = [c.end for c in ordered]
+        for i, candidate in enumerate(ordered):
+            j = bisect_right(ends, candidate.start, 0, i)
+            covered, pieces, chosen = best[j]
+            with_it = (covered + candidate.length, pieces - 1, chosen + (candidate,))
+            without = best[i]
+            best.append(max(with_it, without, key=lambda b: (b[0], b[1])))
+        return list(best[-1][2])
+
+    def _drop_proper_names(self, text: str, candidates: list[Candidate], scan: ScanResult) -> list[Candidate]:
+        kept, covered_until = [], -1
+        for candidate in candidates:
+            if candidate.start < covered_until:
+                continue
+            end = self._proper_name_end(text, candidate, scan)
+            if end is not None:
+                covered_until = end
+                continue
+            kept.append(candidate)
+        return kept
+
+    def _proper_name_end(self, text: str, candidate: Candidate, scan: ScanResult) -> int | None:
+        """End of the proper name that ``candidate`` starts (北京|大学, 天津|港), else None."""
+        if any(s.level in ("group",) for s in candidate.senses):
+            return None
+        end = candidate.end
+        if text.startswith(PORT, end) and text[end + 1:end + 2] not in NOT_PORT_AFTER:
+            return end + 1
+        for gap_end in range(end, min(len(text), end + 11)):
+            if gap_end > end and (text[gap_end - 1] in NAME_BREAKS or text[gap_end - 1].isdigit()):
+                return None
+            for head_end, kind, gap in scan.heads.get(gap_end, ()):
+                if gap_end - end > gap:
+                    continue
+                middle = text[end:gap_end]
+                if any(word in middle for word in NAME_BREAK_WORDS):
+                    return None
+                if text.startswith("中心", head_end - 2) and _is_concept_centre(text, middle, head_end):
+                    continue
+                return head_end
+        return None
+
+    def _drop_uncued(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
+        kept = []
+        for index, candidate in enumerate(candidates):
+            if candidate.zone is None:
+                if candidate.ordinary and not _has_cue(text, candidates, index, self.table):
+                    continue
+                if any(s.needs_cue for s in candidate.senses) and not _has_group_cue(text, candidates, index):
+                    continue
+            kept.append(candidate)
+        return kept
+
+    def _to_match(self, text: str, candidate: Candidate) -> RegionMatch:
+        span = text[candidate.start:candidate.end]
+        sense = candidate.zone or candidate.chosen
+        if sense is None:  # still ambiguous
+            levels = {s.level for s in candidate.senses if s.code in candidate.options}
+            level = levels.pop() if len(levels) == 1 else _highest_level(candidate.senses)
+            return RegionMatch(candidate.start, candidate.end, span, None, span, level,
+                               candidates=candidate.options)
+        name = candidate.text_override or sense.name
+        parent = sense.parent if sense.parent != COUNTRY_CODE else None
+        if candidate.zone is not None and parent is None and candidate.chosen is not None:
+            parent = candidate.chosen.code   # the place the zone's name starts with
+        return RegionMatch(candidate.start, candidate.end, span, sense.code, name, sense.level,
+                           members=sense.members, parent=parent)
+
+
+# ---------------------------------------------------------------- filters
+
+def _inside_block(candidate: Candidate, blocks: list[tuple[int, int]]) -> bool:
+    """Inside or across a blocking phrase; a block wholly inside the candidate does not count."""
+    for start, end in blocks:
+        if start < candidate.end and candidate.start < end and not (
+                candidate.start <= start and end <= candidate.end and (start, end) != (candidate.start, candidate.end)):
+            return True
+    return False
+
+
+def _fits_words(candidate: Candidate, is_boundary, starts: set[int], ends: set[int]) -> bool:
+    """With a segmenter: the name must not start inside a word, and a weak one must not end
+    inside one either.  A neighbouring place name counts as a boundary (北京朝阳 may be one token)."""
+    if not (is_boundary(candidate.start) or candidate.start in ends):
+        return False
+    if candidate.weak and not (is_boundary(candidate.end) or candidate.end in starts):
+        return False
+    return True
+
+
+def _straddled(candidate: Candidate, junctions: list[tuple[int, int]], starts: set[int], ends: set[int]) -> bool:
+    """Character mode: an everyday word runs across the start of a short name (推广|东, 航天|等) or
+    across the end of a weak one (新安|全, 大关|键).  A word explained by a neighbouring
+    place (江苏|南京 with 苏南) does not count."""
+    short = any(s.form != "full" for s in candidate.senses) and all(
+        s.form != "full" or s.level in ("zone", "group") for s in candidate.senses)
+    if not short:
+        return False
+    for start, end in junctions:
+        if start < candidate.start < end <= candidate.end:
+            if start not in starts and candidate.start not in ends:
+                return True
+        if candidate.weak and candidate.start < start < candidate.end < end:
+            if end not in ends and candidate.end not in starts:
+                return True
+    return False
+
+
+def _followed_by_feature(text: str, candidate: Candidate) -> bool:
+    return candidate.weak and text[candidate.end:candidate.end + 1] in PLACE_FEATURES
+
+
+def _is_concept_centre(text: str, middle: str, head_end: int) -> bool:
+    return text.startswith("城市", head_end) or any(marker in middle for marker in CONCEPT_CENTRE_MARKERS)
+
+
+def _is_parent_of(before: Candidate, candidate: Candidate, table: DivisionTable) -> bool:
+    parents = {s.code for s in before.senses if s.code}
+    return any(s.code and parents & set(table.ancestors(s.code)) for s in candidate.senses)
+
+
+def _has_cue(text: str, candidates: list[Candidate], index: int, table: DivisionTable) -> bool:
+    """An everyday-word name (新兴, 东方) is a place when a place stands right before it
+    (云浮新兴), or it is an item of a list of places (新兴、罗定), or a government word follows."""
+    candidate = candidates[index]
+    before = candidates[index - 1] if index > 0 else None
+    after = candidates[index + 1] if index + 1 < len(candidates) else None
+    if before is not None and before.end == candidate.start and _is_parent_of(before, candidate, table):
+        return True
+    if before is not None and text[before.end:candidate.start] in ("、", "和", "与", "及") and not before.ordinary:
+        return True
+    if after is not None and text[candidate.end:after.start] in ("、",) and not after.ordinary:
+        return True
+    return text.startswith(("县委", "县政府", "县人民政府", "市委", "区委", "区政府"), candidate.end)
+
+
+def _has_group_cue(text: str, candidates: list[Candidate], index: int) -> bool:
+    """东部/西部/东北 are groups of provinces only with 地区, 大开发 … after them, or in a list of
+    such groups (东部、中部、西部); never right after a place (广东西部 is part of 广东)."""
+    candidate = candidates[index]
+    before = candidates[index - 1] if index > 0 else None
+    if before is not None and before.end == candidate.start or text.startswith("部", candidate.end):
+        return False   # 广东西部, 省东北部: a part of a place
+    if text.startswith(GROUP_CUES, candidate.end) or text.startswith("和", candidate.end):
+        return True
+    neighbours = [c for c in (candidates[index - 1] if index else None,
+                              candidates[index + 1] if index + 1 < len(candidates) else None) if c]
+    return any(any(s.needs_cue for s in c.senses) and abs(c.start - candidate.end) <= 2
+               or abs(candidate.start - c.end) <= 2 and any(s.needs_cue for s in c.senses)
+               for c in neighbours)
+
+
+def _highest_level(senses: list[Sense]) -> str:
+    order = ("country", "province", "prefecture", "county", "zone", "group")
+    return min((s.level for s in senses), key=order.index)
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> RegionLexicon:
+    return RegionLexicon.from_data(DivisionTable.default())

@@ -1,0 +1,80 @@
+"""Development zones written as a place plus a zone type: 玉林高新区, 合肥经开区,
+长春净月高新技术产业开发区.  The place candidate grows into one zone record over the whole name,
+with the abbreviation written out (合肥经开区 → 合肥经济技术开发区).  Themed parks, science
+cities and projects (邯郸数字经济产业园, 合肥滨湖科学城) are not zones: the place stays alone.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .lexicon import RegionLexicon, Sense
+
+if TYPE_CHECKING:
+    from .tagger import Candidate
+
+# written form → full form.  Longest first so 高新技术产业开发区 wins over 开发区.
+ZONE_TYPES = {
+    "高新技术产业开发区": "高新技术产业开发区", "高新技术产业园区": "高新技术产业园区",
+    "高新技术开发区": "高新技术开发区", "经济技术开发区": "经济技术开发区", "自由贸易试验区": "自由贸易试验区",
+    "综合保税区": "综合保税区", "经济开发区": "经济开发区", "出口加工区": "出口加工区", "自由贸易港": "自由贸易港",
+    "自贸试验区": "自由贸易试验区", "保税港区": "保税港区", "工业园区": "工业园区", "高新区": "高新技术产业开发区",
+    "经开区": "经济技术开发区", "综保区": "综合保税区", "自贸区": "自由贸易试验区", "自贸港": "自由贸易港",
+    "保税区": "保税区", "开发区": "开发区",
+}
+# Types that also follow a place plus the zone's own name (长春|净月|高新技术产业开发区).
+NAMED_ZONE_TYPES = ("高新技术产业开发区", "高新技术开发区", "经济技术开发区", "经济开发区", "高新区", "经开区",
+                    "综合保税区", "综保区", "工业园区")
+MAX_ZONE_NAME = 4
+ZONE_NAME_BREAKS = set("，。、；：！？,.;:!?（）()《》“”\"' \n\t的和与及或在是为将等了对向从到把被由并有")
+_ORDERED_TYPES = sorted(ZONE_TYPES, key=len, reverse=True)
+
+
+class ZoneFinder:
+    def __init__(self, lexicon: RegionLexicon):
+        self.lexicon = lexicon
+
+    def grow(self, text: str, candidates: list["Candidate"]) -> list["Candidate"]:
+        kept: list["Candidate"] = []
+        covered_until = -1
+        for candidate in candidates:
+            if candidate.start < covered_until:
+                continue
+            if candidate.zone is None and self._can_start_zone(candidate):
+                found = self._zone_after(text, candidate.end)
+                if found is not None:
+                    end, written_type = found
+                    self._make_zone(text, candidate, end, written_type)
+                    covered_until = end
+            kept.append(candidate)
+        return kept
+
+    @staticmethod
+    def _can_start_zone(candidate: "Candidate") -> bool:
+        return any(s.level in ("province", "prefecture", "county") for s in candidate.senses) and not all(
+            s.level == "zone" for s in candidate.senses)
+
+    @staticmethod
+    def _zone_after(text: str, position: int) -> tuple[int, str] | None:
+        """(end, written type) of a zone type at ``position`` or after a short zone name."""
+        for offset in range(0, MAX_ZONE_NAME + 1):
+            at = position + offset
+            if offset and (at > len(text) or text[at - 1] in ZONE_NAME_BREAKS or text[at - 1].isdigit()):
+                return None
+            for written in _ORDERED_TYPES:
+                if text.startswith(written, at) and (offset == 0 or written in NAMED_ZONE_TYPES):
+                    return at + len(written), written
+        return None
+
+    def _make_zone(self, text: str, candidate: "Candidate", end: int, written_type: str) -> None:
+        written = text[candidate.start:end]
+        full = written[: len(written) - len(written_type)] + ZONE_TYPES[written_type]
+        listed = self.lexicon.zone_names.get(written) or self.lexicon.zone_names.get(full)
+        candidate.zone = listed or Sense(None, full, "zone", "pattern")
+        candidate.text_override = candidate.zone.name
+        candidate.place_end = candidate.end
+        candidate.end = end
+
+
+def with_parent(zone: Sense, parent: str | None) -> Sense:
+    return zone if zone.parent or parent is None else replace(zone, parent=parent)
