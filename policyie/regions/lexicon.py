@@ -171,8 +171,14 @@ class RegionLexicon:
     # -- using ----------------------------------------------------------------
     @property
     def matcher(self) -> LexiconMatcher[Entry]:
+        """Places and blocking phrases only: junction words and heads are looked up around the
+        few candidates (a set lookup each), which keeps the scan itself fast."""
         if self._matcher is None:
-            self._matcher = LexiconMatcher(self.entries.items())
+            self._matcher = LexiconMatcher((text, entry) for text, entry in self.entries.items()
+                                           if entry.senses or entry.block)
+            self.junction_words = frozenset(t for t, e in self.entries.items() if e.junction)
+            self.heads = {t: e.head for t, e in self.entries.items() if e.head}
+            self.head_lengths = sorted({len(t) for t in self.heads}, reverse=True)
         return self._matcher
 
     def place_names(self) -> list[str]:

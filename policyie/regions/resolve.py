@@ -13,6 +13,7 @@ two-river district, merged in 2025) are considered only when the context points 
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -28,11 +29,30 @@ TITLE_WEIGHT = 3
 
 
 def resolve_all(text: str, candidates: list["Candidate"], table: DivisionTable) -> None:
-    votes = _votes(text, candidates, table)
+    votes = Votes(_votes(text, candidates, table))
     previous = None
     for candidate in candidates:
         _resolve(candidate, previous, votes, table)
         previous = candidate
+
+
+class Votes:
+    """Weighted mentions of units, summed over the document and over a window around a position."""
+
+    def __init__(self, votes: list[tuple[int, str, int]]):
+        self._votes = sorted(votes)
+        self._positions = [v[0] for v in self._votes]
+        self.total: Counter = Counter()
+        for _, code, weight in self._votes:
+            self.total[code] += weight
+
+    def near(self, position: int) -> Counter:
+        low = bisect_left(self._positions, position - NEARBY)
+        high = bisect_right(self._positions, position + NEARBY)
+        counts: Counter = Counter()
+        for _, code, weight in self._votes[low:high]:
+            counts[code] += weight
+        return counts
 
 
 def _unique_codes(senses: list[Sense]) -> list[str]:
@@ -55,15 +75,11 @@ def _votes(text: str, candidates: list["Candidate"], table: DivisionTable) -> li
     return votes
 
 
-def _support(code: str, position: int, votes, table: DivisionTable) -> int:
+def _support(code: str, near: Counter, votes: Votes, table: DivisionTable) -> int:
     """Votes for the units above ``code`` (not for itself: that would favour the name's own
     mentions), nearby votes counting double."""
     above = set(table.ancestors(code)) - {COUNTRY_CODE}
-    total = 0
-    for where, voted, weight in votes:
-        if voted in above:
-            total += weight * (NEARBY_WEIGHT if abs(where - position) <= NEARBY else 1)
-    return total
+    return sum(votes.total[a] + (NEARBY_WEIGHT - 1) * near[a] for a in above)
 
 
 def _resolve(candidate: "Candidate", previous, votes, table: DivisionTable) -> None:
@@ -118,7 +134,8 @@ def _by_own_province(codes, candidate, previous, table) -> str | None:
 
 
 def _by_context(codes, candidate, votes, table, former) -> str | None:
-    scores = {code: _support(code, candidate.start, votes, table) for code in codes}
+    near = votes.near(candidate.start)
+    scores = {code: _support(code, near, votes, table) for code in codes}
     best = max(scores.values())
     if best <= 0:
         return None

@@ -150,23 +150,22 @@ class RegionScope:
     def _subjects(self) -> list[tuple[int, str | None]]:
         """(offset, code) of every place or scope word that can be a clause's subject."""
         found = []
+        covered = {i for m in self.matches for i in range(m.start, m.end)}
+        codes = {word: self._scope_word_code(word) for word in (*SCOPE_WORDS, *FIXED_SCOPE) if word in self.text}
         for match in self.matches:
             if not self._is_compared(match.start):
                 found.append((match.start, self._code_of(match)))
         for word in (*SCOPE_WORDS, *FIXED_SCOPE):
             position = self.text.find(word)
             while position >= 0:
-                if not self._is_compared(position) and not self._inside_match(position):
-                    found.append((position, self._scope_word_code(word)))
+                if not self._is_compared(position) and position not in covered:
+                    found.append((position, codes[word]))
                 position = self.text.find(word, position + len(word))
         found.sort(key=lambda item: item[0])
         return _drop_nested_scope_words(found)
 
     def _is_compared(self, position: int) -> bool:
         return self.text.endswith(NOT_SUBJECT_BEFORE, 0, position)
-
-    def _inside_match(self, position: int) -> bool:
-        return any(m.start <= position < m.end for m in self.matches)
 
 
 def _drop_nested_scope_words(found: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:

@@ -83,9 +83,7 @@ class Candidate:
 @dataclass(slots=True)
 class ScanResult:
     places: list[Candidate]
-    blocks: list[tuple[int, int]]
-    junctions: list[tuple[int, int]]
-    heads: dict[int, list[tuple[int, str, int]]]   # start → (end, kind, gap)
+    blocks: dict[int, list[int]]       # start → ends of blocking phrases
 
 
 class RegionTagger:
@@ -122,7 +120,7 @@ class RegionTagger:
         scan = self._scan(text)
         spans = []
         for candidate in self._tile(self._filter(text, scan, None)):
-            end = self._proper_name_end(text, candidate, scan)
+            end = self._proper_name_end(text, candidate)
             if end is not None:
                 spans.append((candidate.start, end))
         return spans
@@ -134,25 +132,21 @@ class RegionTagger:
     def _candidates(self, text: str, is_boundary: Boundary) -> list[Candidate]:
         scan = self._scan(text)
         kept = self._tile(self._filter(text, scan, is_boundary))
-        kept = self._drop_proper_names(text, kept, scan)
+        kept = self._drop_proper_names(text, kept)
         kept = self.zones.grow(text, kept)
         kept = self._drop_uncued(text, kept)
         resolve_all(text, kept, self.table)
         return kept
 
     def _scan(self, text: str) -> ScanResult:
-        places, blocks, junctions = [], [], []
-        heads: dict[int, list[tuple[int, str, int]]] = {}
+        places = []
+        blocks: dict[int, list[int]] = {}
         for start, end, entry in self.lexicon.matcher.find_all(text):
             if entry.senses:
                 places.append(self._candidate(start, end, entry))
             if entry.block:
-                blocks.append((start, end))
-            if entry.junction:
-                junctions.append((start, end))
-            if entry.head:
-                heads.setdefault(start, []).append((end, *entry.head))
-        return ScanResult(places, blocks, junctions, heads)
+                blocks.setdefault(start, []).append(end)
+        return ScanResult(places, blocks)
 
     @staticmethod
     def _candidate(start: int, end: int, entry: Entry) -> Candidate:
@@ -171,7 +165,7 @@ class RegionTagger:
             if is_boundary is not None:
                 if not _fits_words(candidate, is_boundary, starts, ends):
                     continue
-            elif _straddled(candidate, scan.junctions, starts, ends):
+            elif _straddled(text, candidate, self.lexicon.junction_words, starts, ends):
                 continue
             if _followed_by_feature(text, candidate):
                 continue
@@ -181,45 +175,57 @@ class RegionTagger:
     @staticmethod
     def _tile(candidates: list[Candidate]) -> list[Candidate]:
         """Non-overlapping candidates covering the most characters; on a tie, fewer pieces."""
-        if not candidates:
-            return []
         ordered = sorted(candidates, key=lambda c: (c.end, c.start))
-        # best[i] = (covered, -pieces, chosen) over ordered[:i]
-        best: list[tuple[int, int, tuple[Candidate, ...]]] = [(0, 0, ())]
         ends = [c.end for c in ordered]
+        # score[i]: best (covered, -pieces) over ordered[:i]; back[i]: how it was reached
+        score: list[tuple[int, int]] = [(0, 0)]
+        back: list[tuple[int, bool]] = [(0, False)]
         for i, candidate in enumerate(ordered):
             j = bisect_right(ends, candidate.start, 0, i)
-            covered, pieces, chosen = best[j]
-            with_it = (covered + candidate.length, pieces - 1, chosen + (candidate,))
-            without = best[i]
-            best.append(max(with_it, without, key=lambda b: (b[0], b[1])))
-        return list(best[-1][2])
+            covered, pieces = score[j]
+            with_it = (covered + candidate.length, pieces - 1)
+            if with_it > score[i]:
+                score.append(with_it)
+                back.append((j, True))
+            else:
+                score.append(score[i])
+                back.append((i, False))
+        chosen, i = [], len(ordered)
+        while i > 0:
+            previous, took = back[i]
+            if took:
+                chosen.append(ordered[i - 1])
+            i = previous
+        return chosen[::-1]
 
-    def _drop_proper_names(self, text: str, candidates: list[Candidate], scan: ScanResult) -> list[Candidate]:
+    def _drop_proper_names(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
         kept, covered_until = [], -1
         for candidate in candidates:
             if candidate.start < covered_until:
                 continue
-            end = self._proper_name_end(text, candidate, scan)
+            end = self._proper_name_end(text, candidate)
             if end is not None:
                 covered_until = end
                 continue
             kept.append(candidate)
         return kept
 
-    def _proper_name_end(self, text: str, candidate: Candidate, scan: ScanResult) -> int | None:
+    def _proper_name_end(self, text: str, candidate: Candidate) -> int | None:
         """End of the proper name that ``candidate`` starts (北京|大学, 天津|港), else None."""
-        if any(s.level in ("group",) for s in candidate.senses):
+        if any(s.level == "group" for s in candidate.senses):
             return None
         end = candidate.end
         if text.startswith(PORT, end) and text[end + 1:end + 2] not in NOT_PORT_AFTER:
             return end + 1
-        for gap_end in range(end, min(len(text), end + 11)):
+        heads, lengths = self.lexicon.heads, self.lexicon.head_lengths
+        for gap_end in range(end, min(len(text), end + MAX_NAME_GAP + 1)):
             if gap_end > end and (text[gap_end - 1] in NAME_BREAKS or text[gap_end - 1].isdigit()):
                 return None
-            for head_end, kind, gap in scan.heads.get(gap_end, ()):
-                if gap_end - end > gap:
+            for length in lengths:
+                head = heads.get(text[gap_end:gap_end + length])
+                if head is None or gap_end - end > head[1]:
                     continue
+                head_end = gap_end + length
                 middle = text[end:gap_end]
                 if any(word in middle for word in NAME_BREAK_WORDS):
                     return None
@@ -257,12 +263,20 @@ class RegionTagger:
 
 # ---------------------------------------------------------------- filters
 
-def _inside_block(candidate: Candidate, blocks: list[tuple[int, int]]) -> bool:
+MAX_NAME_GAP = 10  # characters between a place and the head of the proper name it starts
+MAX_BLOCK = 12      # longest blocking phrase that can reach back over a candidate
+MAX_JUNCTION = 4
+
+
+def _inside_block(candidate: Candidate, blocks: dict[int, list[int]]) -> bool:
     """Inside or across a blocking phrase; a block wholly inside the candidate does not count."""
-    for start, end in blocks:
-        if start < candidate.end and candidate.start < end and not (
-                candidate.start <= start and end <= candidate.end and (start, end) != (candidate.start, candidate.end)):
-            return True
+    for start in range(candidate.start - MAX_BLOCK, candidate.end):
+        for end in blocks.get(start, ()):
+            if end <= candidate.start:
+                continue
+            inside = candidate.start <= start and end <= candidate.end
+            if not inside or (start, end) == (candidate.start, candidate.end):
+                return True
     return False
 
 
@@ -276,7 +290,8 @@ def _fits_words(candidate: Candidate, is_boundary, starts: set[int], ends: set[i
     return True
 
 
-def _straddled(candidate: Candidate, junctions: list[tuple[int, int]], starts: set[int], ends: set[int]) -> bool:
+def _straddled(text: str, candidate: Candidate, junction_words: frozenset[str],
+               starts: set[int], ends: set[int]) -> bool:
     """Character mode: an everyday word runs across the start of a short name (推广|东, 航天|等) or
     across the end of a weak one (新安|全, 大关|键).  A word explained by a neighbouring
     place (江苏|南京 with 苏南) does not count."""
@@ -284,12 +299,16 @@ def _straddled(candidate: Candidate, junctions: list[tuple[int, int]], starts: s
         s.form != "full" or s.level in ("zone", "group") for s in candidate.senses)
     if not short:
         return False
-    for start, end in junctions:
-        if start < candidate.start < end <= candidate.end:
-            if start not in starts and candidate.start not in ends:
+    begin, finish = candidate.start, candidate.end
+    if begin not in ends:
+        for start in range(max(0, begin - MAX_JUNCTION + 1), begin):
+            if start not in starts and any(text[start:end] in junction_words
+                                           for end in range(begin + 1, min(finish, start + MAX_JUNCTION) + 1)):
                 return True
-        if candidate.weak and candidate.start < start < candidate.end < end:
-            if end not in ends and candidate.end not in starts:
+    if candidate.weak and finish not in starts:
+        for start in range(begin + 1, finish):
+            if any(text[start:end] in junction_words and end not in ends
+                   for end in range(finish + 1, min(len(text), start + MAX_JUNCTION) + 1)):
                 return True
     return False
 
