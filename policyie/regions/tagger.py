@@ -133,6 +133,7 @@ class RegionTagger:
         scan = self._scan(text)
         kept = self._tile(self._filter(text, scan, is_boundary))
         kept = self._drop_proper_names(text, kept)
+        _take_old_type_word(text, kept)
         kept = self.zones.grow(text, kept)
         kept = self._drop_uncued(text, kept)
         resolve_all(text, kept, self.table)
@@ -266,6 +267,10 @@ class RegionTagger:
 MAX_NAME_GAP = 10  # characters between a place and the head of the proper name it starts
 MAX_BLOCK = 12      # longest blocking phrase that can reach back over a candidate
 MAX_JUNCTION = 4
+DIRECTIONS = set("东西南北")
+OLD_TYPE_WORDS = set("县市")
+NOT_TYPE_WORD_AFTER = set("场民值面容")
+DIRECTION_TAILS = set("部岸端侧麓坡")
 
 
 def _inside_block(candidate: Candidate, blocks: dict[int, list[int]]) -> bool:
@@ -305,12 +310,34 @@ def _straddled(text: str, candidate: Candidate, junction_words: frozenset[str],
             if start not in starts and any(text[start:end] in junction_words
                                            for end in range(begin + 1, min(finish, start + MAX_JUNCTION) + 1)):
                 return True
+    if _ends_in_direction_word(text, finish):
+        return True
     if candidate.weak and finish not in starts:
-        for start in range(begin + 1, finish):
+        for start in range(begin, finish):   # from begin: words that contain it (共和|国)
             if any(text[start:end] in junction_words and end not in ends
                    for end in range(finish + 1, min(len(text), start + MAX_JUNCTION) + 1)):
                 return True
     return False
+
+
+def _take_old_type_word(text: str, candidates: list[Candidate]) -> None:
+    """黄骅县 (now 黄骅市), 昆山县: a county's short name with a type word that is no longer its
+    own still names it, and the type word belongs to the mention (not 市场, 市民)."""
+    for index, candidate in enumerate(candidates):
+        following = candidates[index + 1].start if index + 1 < len(candidates) else len(text)
+        if (candidate.end < following and text[candidate.end:candidate.end + 1] in OLD_TYPE_WORDS
+                and text[candidate.end + 1:candidate.end + 2] not in NOT_TYPE_WORD_AFTER
+                and all(s.form == "short" and s.level == "county" for s in candidate.senses)):
+            candidate.end += 1
+
+
+def _ends_in_direction_word(text: str, finish: int) -> bool:
+    """湖南|岸, 黑海南|端: the name's last character is a direction of a word that goes on
+    (南岸, 南端).  部 only when 部分 does not follow (河南部分地区 is 河南)."""
+    last, after = text[finish - 1:finish], text[finish:finish + 1]
+    if last not in DIRECTIONS or after not in DIRECTION_TAILS:
+        return False
+    return not (after == "部" and text.startswith("分", finish + 1))
 
 
 def _followed_by_feature(text: str, candidate: Candidate) -> bool:
@@ -319,6 +346,10 @@ def _followed_by_feature(text: str, candidate: Candidate) -> bool:
 
 def _is_concept_centre(text: str, middle: str, head_end: int) -> bool:
     return text.startswith("城市", head_end) or any(marker in middle for marker in CONCEPT_CENTRE_MARKERS)
+
+
+def _is_division(candidate: Candidate) -> bool:
+    return not candidate.ordinary and any(s.level in ("province", "prefecture", "county") for s in candidate.senses)
 
 
 def _is_parent_of(before: Candidate, candidate: Candidate, table: DivisionTable) -> bool:
@@ -334,9 +365,9 @@ def _has_cue(text: str, candidates: list[Candidate], index: int, table: Division
     after = candidates[index + 1] if index + 1 < len(candidates) else None
     if before is not None and before.end == candidate.start and _is_parent_of(before, candidate, table):
         return True
-    if before is not None and text[before.end:candidate.start] in ("、", "和", "与", "及") and not before.ordinary:
+    if before is not None and text[before.end:candidate.start] in ("、", "和", "与", "及") and _is_division(before):
         return True
-    if after is not None and text[candidate.end:after.start] in ("、",) and not after.ordinary:
+    if after is not None and text[candidate.end:after.start] in ("、",) and _is_division(after):
         return True
     return text.startswith(("县委", "县政府", "县人民政府", "市委", "区委", "区政府"), candidate.end)
 
