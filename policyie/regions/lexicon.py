@@ -34,6 +34,7 @@ class Sense:
     parent: str | None = None
     needs_cue: bool = False         # direction groups: 东部 only with 地区, 大开发 …
     shadowed: bool = False          # a former name that is also some current unit's name
+    default: bool = False           # a rule pack's choice when the context does not decide
 
 
 @dataclass(slots=True)
@@ -127,7 +128,12 @@ class RegionLexicon:
         return Sense(division.code, division.name, division.level, "alias", parent=division.parent)
 
     def _add_alias(self, record: dict) -> None:
-        self.add_sense(record["text"], self._division_sense(record))
+        """Another name of a division; ``"default": true`` makes it the reading of an ambiguous
+        name when the context does not decide (like cpca's umap: 朝阳区 → 110105)."""
+        sense = self._division_sense(record)
+        if record.get("default"):
+            sense = replace(sense, form="full", default=True)
+        self.add_sense(record["text"], sense)
 
     def _add_former(self, record: dict) -> None:
         sense = replace(self._division_sense(record), form="former", shadowed=bool(record.get("shadowed")))

@@ -23,7 +23,7 @@ _AUTONOMOUS = ("自治州", "自治县", "自治旗")
 
 # Stems that name a part of any town rather than one place (市中区 → 市中, 城关区 → 城关).
 GENERIC_STEMS = frozenset("市中 城关 城中 城东 城西 城南 城北 城区 郊区 矿区 新城 老城 古城 开发 东区 西区 南区 北区 "
-                          "中区 市区 新区 港区 工农 前进 和平 解放 红旗 向阳 胜利 光明 建设 友好 新华".split())
+                          "中区 市区 新区 港区 市北 市南 市东 市西 工农 前进 和平 解放 红旗 向阳 胜利 光明 建设 友好 新华".split())
 
 
 def strip_ethnic(stem: str) -> str:

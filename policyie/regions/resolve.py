@@ -7,7 +7,9 @@ In order, the first rule that leaves one code wins:
    over the units inside it that share its name (南昌: the city, not 南昌县);
 3. the document's context: each unambiguous mention votes for itself and the units above it,
    mentions nearby and in the title count more; the candidate whose parents got most votes wins;
-4. one candidate ranks above the others (a prefecture among counties);
+4. a default set by a rule pack (``{"type": "alias", "text": "朝阳区", "code": "110105",
+   "default": true}``);
+5. one candidate ranks above the others (a prefecture among counties);
 
 otherwise the code stays null and ``candidates`` lists the codes.  Former names (江北区 for 重庆's
 two-river district, merged in 2025) are considered only when the context points to them.
@@ -101,6 +103,9 @@ def _resolve(candidate: "Candidate", previous, votes, table: DivisionTable) -> N
             candidate.chosen = _preferred_sense(senses, [picked])
             return
     picked = _by_context(current + former, candidate, votes, table, former)
+    if picked is None:
+        defaults = _unique_codes([s for s in senses if s.default])
+        picked = defaults[0] if len(defaults) == 1 else None
     if picked is None:
         picked = _by_rank(current, table) if current else None
     if picked is None and not current and len(former) == 1:

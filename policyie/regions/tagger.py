@@ -31,6 +31,8 @@ Boundary = Optional[Callable[[int], bool]]
 # A one-character place feature right after a weak name makes it part of a smaller place name:
 # 清水湾, 大关村, 东方路.  港 is a port after any place (天津港) unless 港澳 follows.
 PLACE_FEATURES = set("湾湖岛村镇乡街路寺峡桥站巷庄屯")
+STREET_WORDS = ("路", "街", "巷", "大道", "中路", "东路", "西路", "南路", "北路", "社区", "小区", "新村", "花园")
+GLUED_TYPE_WORDS = {"市场", "市民", "市值", "市面", "市容", "区域", "区间", "县域"}
 PORT = "港"
 NOT_PORT_AFTER = set("澳台股人")
 # Words that end the proper name a place may start; between the place and a head only name
@@ -168,14 +170,15 @@ class RegionTagger:
                     continue
             elif _straddled(text, candidate, self.lexicon.junction_words, starts, ends):
                 continue
-            if _followed_by_feature(text, candidate):
+            if _followed_by_feature(text, candidate) or _glued_type_word(text, candidate):
                 continue
             kept.append(candidate)
         return kept
 
     @staticmethod
     def _tile(candidates: list[Candidate]) -> list[Candidate]:
-        """Non-overlapping candidates covering the most characters; on a tie, fewer pieces."""
+        """Non-overlapping candidates covering the most characters (full names weigh a little
+        more, weak short names a little less: 东兴市|北仑 beats 东兴|市北); on a tie, fewer pieces."""
         ordered = sorted(candidates, key=lambda c: (c.end, c.start))
         ends = [c.end for c in ordered]
         # score[i]: best (covered, -pieces) over ordered[:i]; back[i]: how it was reached
@@ -184,7 +187,7 @@ class RegionTagger:
         for i, candidate in enumerate(ordered):
             j = bisect_right(ends, candidate.start, 0, i)
             covered, pieces = score[j]
-            with_it = (covered + candidate.length, pieces - 1)
+            with_it = (covered + _weight(candidate), pieces - 1)
             if with_it > score[i]:
                 score.append(with_it)
                 back.append((j, True))
@@ -273,6 +276,11 @@ NOT_TYPE_WORD_AFTER = set("场民值面容")
 DIRECTION_TAILS = set("部岸端侧麓坡")
 
 
+def _weight(candidate: Candidate) -> int:
+    full = any(s.form == "full" for s in candidate.senses)
+    return 2 * candidate.length + (1 if full else 0) - (1 if candidate.weak else 0)
+
+
 def _inside_block(candidate: Candidate, blocks: dict[int, list[int]]) -> bool:
     """Inside or across a blocking phrase; a block wholly inside the candidate does not count."""
     for start in range(candidate.start - MAX_BLOCK, candidate.end):
@@ -341,7 +349,21 @@ def _ends_in_direction_word(text: str, finish: int) -> bool:
 
 
 def _followed_by_feature(text: str, candidate: Candidate) -> bool:
-    return candidate.weak and text[candidate.end:candidate.end + 1] in PLACE_FEATURES
+    """A short name that starts a smaller place: 清水湾, 金华镇, 北仑大道, 重庆路, 香港中路."""
+    if all(s.form == "full" for s in candidate.senses):
+        return False
+    after = text[candidate.end:candidate.end + 2]
+    if after.startswith(STREET_WORDS):
+        return True
+    province = any(s.level == "province" for s in candidate.senses)
+    return not province and after[:1] in PLACE_FEATURES
+
+
+def _glued_type_word(text: str, candidate: Candidate) -> bool:
+    """昆山市|场, 北京市|民: the type character belongs to the next word; the short name
+    (a candidate of its own) stays."""
+    return text[candidate.end - 1:candidate.end + 1] in GLUED_TYPE_WORDS and all(
+        s.form == "full" for s in candidate.senses)
 
 
 def _is_concept_centre(text: str, middle: str, head_end: int) -> bool:
