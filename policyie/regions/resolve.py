@@ -94,7 +94,8 @@ def _resolve(candidate: "Candidate", previous, votes, table: DivisionTable) -> N
     current = _unique_codes([s for s in senses if s.form != "former"])
     former = [c for c in codes if c not in current]
     if len(current) == 1:   # a current name and some former namesakes
-        picked = _by_context(codes, candidate, votes, table, former) or current[0]
+        picked = (_by_written_parent(codes, candidate, previous, table)
+                  or _by_context(codes, candidate, votes, table, former) or current[0])
         candidate.chosen = _preferred_sense(senses, [picked])
         return
     for rule in (_by_written_parent, _by_own_province):

@@ -31,13 +31,14 @@ Boundary = Optional[Callable[[int], bool]]
 # A one-character place feature right after a weak name makes it part of a smaller place name:
 # 清水湾, 大关村, 东方路.  港 is a port after any place (天津港) unless 港澳 follows.
 PLACE_FEATURES = set("湾湖岛村镇乡街路寺峡桥站巷庄屯")
-STREET_WORDS = ("路", "街", "巷", "大道", "中路", "东路", "西路", "南路", "北路", "社区", "小区", "新村", "花园")
+STREET_WORDS = ("路", "街", "巷", "大道", "片区", "中路", "东路", "西路", "南路", "北路", "社区", "小区", "新村", "花园")
 GLUED_TYPE_WORDS = {"市场", "市民", "市值", "市面", "市容", "区域", "区间", "县域"}
 PORT = "港"
 NOT_PORT_AFTER = set("澳台股人")
 # Words that end the proper name a place may start; between the place and a head only name
 # characters may stand, not these.
 NAME_BREAKS = set("，。、；：！？,.;:!?（）()《》“”\"'‘’ \n\t的和与及或在是为将等了对向从到把被由并有")
+DIVISION_TYPES = set("省市区县州盟旗")
 NAME_BREAK_WORDS = ("建设", "推进", "推动", "打造", "发展", "加快", "支持", "实施", "引进", "落户", "签约",
                     "新增", "拥有", "培育", "形成", "成为", "建成", "完成", "实现", "开展", "举办", "召开",
                     "政府", "委员会", "人大", "政协", "省委", "市委", "区委", "县委")
@@ -177,8 +178,8 @@ class RegionTagger:
 
     @staticmethod
     def _tile(candidates: list[Candidate]) -> list[Candidate]:
-        """Non-overlapping candidates covering the most characters (full names weigh a little
-        more, weak short names a little less: 东兴市|北仑 beats 东兴|市北); on a tie, fewer pieces."""
+        """Non-overlapping candidates covering the most characters (weak short names weigh a
+        little less); on a tie, fewer pieces (粤港澳大湾区, not 粤港澳|大湾区)."""
         ordered = sorted(candidates, key=lambda c: (c.end, c.start))
         ends = [c.end for c in ordered]
         # score[i]: best (covered, -pieces) over ordered[:i]; back[i]: how it was reached
@@ -210,6 +211,8 @@ class RegionTagger:
             end = self._proper_name_end(text, candidate)
             if end is not None:
                 covered_until = end
+                if text[end - 1] == PORT and kept and kept[-1].end == candidate.start:
+                    kept.pop()   # 宁波舟山港: a port named after two places
                 continue
             kept.append(candidate)
         return kept
@@ -226,13 +229,16 @@ class RegionTagger:
             if gap_end > end and (text[gap_end - 1] in NAME_BREAKS or text[gap_end - 1].isdigit()):
                 return None
             for length in lengths:
-                head = heads.get(text[gap_end:gap_end + length])
+                key = text[gap_end:gap_end + length]
+                head = heads.get(key) if len(key) == length else None
                 if head is None or gap_end - end > head[1]:
                     continue
                 head_end = gap_end + length
                 middle = text[end:gap_end]
-                if any(word in middle for word in NAME_BREAK_WORDS):
-                    return None
+                if _restates_place(text, candidate, middle):
+                    return None   # 鼓楼区|鼓楼医院: the proper name starts anew after the place
+                if any(word in middle for word in NAME_BREAK_WORDS) or any(ch in DIVISION_TYPES for ch in middle):
+                    return None   # 福建省|鼓楼区鼓楼医院: the hospital's name starts after 鼓楼区
                 if text.startswith("中心", head_end - 2) and _is_concept_centre(text, middle, head_end):
                     continue
                 return head_end
@@ -276,9 +282,13 @@ NOT_TYPE_WORD_AFTER = set("场民值面容")
 DIRECTION_TAILS = set("部岸端侧麓坡")
 
 
+def _restates_place(text: str, candidate: Candidate, middle: str) -> bool:
+    stem = text[candidate.start:candidate.end - 1]
+    return len(stem) >= 2 and text[candidate.end - 1] in DIVISION_TYPES and middle.startswith(stem)
+
+
 def _weight(candidate: Candidate) -> int:
-    full = any(s.form == "full" for s in candidate.senses)
-    return 2 * candidate.length + (1 if full else 0) - (1 if candidate.weak else 0)
+    return 2 * candidate.length - (1 if candidate.weak else 0)
 
 
 def _inside_block(candidate: Candidate, blocks: dict[int, list[int]]) -> bool:
