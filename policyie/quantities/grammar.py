@@ -1,0 +1,1112 @@
+"""The quantities grammar: every quantity in a text, with its value in base units.
+
+How it works, in one pass from left to right:
+
+1. the text is folded (:func:`normalize`, same length, so offsets carry over);
+2. one compiled pattern finds runs of numeral characters (and a handful of
+   share and rank words such as 过半, 首位);
+3. for each run, table look-ups at the run's edges read what is attached to
+   it: sign, approximation markers, 第/前/翻/每, the unit (longest match in the
+   unit table), 半, ranges (5%—6%), markers after the unit;
+4. rules from the data files decide whether the run is a quantity at all
+   (years, dates, codes, labels, time frames and words such as 一些 are not).
+
+Units, markers, cue words and exclusions are data records (``data/*.jsonl``);
+:meth:`QuantityGrammar.add_rules` takes more records of the same shapes.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Iterable, Mapping
+
+from .numerals import (
+    NUMERAL_RUN,
+    NumeralError,
+    normalize,
+    read_numeral,
+    read_run,
+)
+
+__all__ = ["Quantity", "Number", "QuantityGrammar"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity as written in the text, normalised."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    approx: str = "exact"
+    upper: float | None = None
+    kind_hint: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A bare number found by the number layer (no units, no context rules)."""
+
+    start: int
+    end: int
+    text: str
+    value: Decimal
+
+
+# ---------------------------------------------------------------------------
+# Rule records
+
+APPROX_VALUES = ("exact", "about", "more_than", "at_least", "nearly", "less_than", "at_most")
+
+_RECORD_TYPES = {
+    "unit", "currency_symbol", "marker", "cue", "multiplier", "stopword", "label_after",
+    "threshold_head", "timeframe_before", "timeframe_after", "title_before", "vague_before",
+}
+_CUE_KINDS = {"money", "rank", "streak", "scale", "scale_verb", "scale_after", "bare_value", "speed"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    text: str
+    unit: str
+    family: str                 # money percent ratio count time age date physical
+    factor: Decimal = Decimal(1)
+    kind_hint: str | None = None
+    not_before: str = ""        # characters that, right after the unit, show it is another word
+    requires: str | None = None # "streak": 年 only counts after 连续
+    approx: str | None = None
+    per_hour: str | None = None # 时速350公里 → 公里/小时
+    rule: str | None = None     # "discount" for 折
+    max_value: Decimal | None = None
+    more_after: str = ""        # 七成多: characters after the unit that mean more_than
+
+
+@dataclass(frozen=True, slots=True)
+class _Marker:
+    approx: str
+    magnitude_only: bool = False
+    not_after: str = ""
+
+
+def _check_record(record: Mapping) -> None:
+    kind = record.get("type")
+    if kind not in _RECORD_TYPES:
+        raise ValueError(f"unknown rule type {kind!r} in {record!r}")
+    if not isinstance(record.get("text"), str) or not record["text"]:
+        raise ValueError(f"rule without text: {record!r}")
+    if kind == "marker":
+        if record.get("approx") not in APPROX_VALUES:
+            raise ValueError(f"unknown approx in {record!r}")
+        if record.get("position") not in ("before", "after", "inside"):
+            raise ValueError(f"marker position must be before, after or inside: {record!r}")
+    if kind == "cue" and record.get("cue") not in _CUE_KINDS:
+        raise ValueError(f"unknown cue kind in {record!r}")
+
+
+class _Lookup:
+    """Longest literal ending or starting at a position, by dictionary look-ups.
+
+    The sets of first and last characters let most positions fail after one
+    set membership test, which keeps the per-candidate cost small.
+    """
+
+    __slots__ = ("table", "lengths", "first_chars", "last_chars")
+
+    def __init__(self, table: Mapping[str, object]):
+        self.table = dict(table)
+        self.lengths = tuple(sorted({len(key) for key in self.table}, reverse=True))
+        self.first_chars = frozenset(key[0] for key in self.table)
+        self.last_chars = frozenset(key[-1] for key in self.table)
+
+    def ending_at(self, text: str, position: int):
+        if position == 0 or text[position - 1] not in self.last_chars:
+            return None
+        table = self.table
+        for length in self.lengths:
+            if length <= position:
+                key = text[position - length:position]
+                if key in table:
+                    return key, table[key]
+        return None
+
+    def starting_at(self, text: str, position: int):
+        if text[position:position + 1] not in self.first_chars:
+            return None
+        table = self.table
+        for length in self.lengths:
+            key = text[position:position + length]
+            if len(key) == length and key in table:
+                return key, table[key]
+        return None
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern | None:
+    ordered = sorted(set(words), key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile("|".join(re.escape(word) for word in ordered))
+
+
+class _Rules:
+    """The records compiled into look-up tables (rebuilt when rules are added)."""
+
+    def __init__(self, records: Iterable[Mapping]):
+        units: dict[str, _Unit] = {}
+        symbols: dict[str, str] = {}
+        before: dict[str, _Marker] = {}
+        after: dict[str, str] = {}
+        inside: dict[str, str] = {}
+        cues: dict[str, dict[str, dict]] = {kind: {} for kind in _CUE_KINDS}
+        stopwords: list[str] = []
+        label_after: dict[str, list[str]] = {}
+        threshold_heads: dict[str, list[str]] = {}
+        timeframe_before: dict[str, bool] = {}
+        timeframe_after: list[str] = []
+        title_before: dict[str, list[str]] = {}
+        vague_before: dict[str, bool] = {}
+        for record in records:
+            kind = record["type"]
+            text = normalize(record["text"])
+            if kind == "unit":
+                units[text] = _Unit(
+                    text=text,
+                    unit=record.get("unit", record["text"]),
+                    family=record.get("family", "count"),
+                    factor=Decimal(str(record.get("factor", 1))),
+                    kind_hint=record.get("kind_hint"),
+                    not_before=record.get("not_before", ""),
+                    requires=record.get("requires"),
+                    approx=record.get("approx"),
+                    per_hour=record.get("per_hour"),
+                    rule=record.get("rule"),
+                    max_value=Decimal(str(record["max_value"])) if "max_value" in record else None,
+                    more_after=record.get("more_after", ""),
+                )
+            elif kind == "currency_symbol":
+                symbols[text] = record["unit"]
+            elif kind == "marker":
+                position = record["position"]
+                if position == "before":
+                    before[text] = _Marker(record["approx"], bool(record.get("magnitude_only")),
+                                           record.get("not_after", ""))
+                elif position == "after":
+                    after[text] = record["approx"]
+                else:
+                    inside[text] = record["approx"]
+            elif kind == "cue":
+                cues[record["cue"]][text] = dict(record)
+            elif kind == "stopword":
+                stopwords.append(text)
+            elif kind == "label_after":
+                for family in record.get("families", ["count"]):
+                    label_after.setdefault(family, []).append(text)
+            elif kind == "threshold_head":
+                for family in record.get("families", ["money", "physical", "bare"]):
+                    threshold_heads.setdefault(family, []).append(text)
+            elif kind == "timeframe_before":
+                timeframe_before[text] = True
+            elif kind == "timeframe_after":
+                timeframe_after.append(text)
+            elif kind == "title_before":
+                for unit in record.get("units", ["条"]):
+                    title_before.setdefault(unit, []).append(text)
+            elif kind == "vague_before":
+                vague_before[text] = True
+        self.units = _Lookup(units)
+        self.unit_first_chars = frozenset(key[0] for key in units)
+        self.symbols = _Lookup(symbols)
+        self.before = _Lookup(before)
+        self.after = _Lookup(after)
+        self.inside = _Lookup(inside)
+        self.money = _alternation(cues["money"])
+        self.rank = _alternation(cues["rank"])
+        self.speed = _alternation(cues["speed"])
+        self.streak = _Lookup(cues["streak"])
+        self.scale = _Lookup(cues["scale"])
+        self.scale_verb = _Lookup({k: v.get("approx", "more_than") for k, v in cues["scale_verb"].items()})
+        self.scale_after = _Lookup({k: v.get("approx", "more_than") for k, v in cues["scale_after"].items()})
+        self.bare_value = _Lookup(cues["bare_value"])
+        self.stopwords = self._index_stopwords(stopwords)
+        self.label_after = {family: tuple(words) for family, words in label_after.items()}
+        self.threshold_heads = {family: tuple(words) for family, words in threshold_heads.items()}
+        self.timeframe_before = _Lookup(timeframe_before)
+        self.timeframe_after = tuple(timeframe_after)
+        self.title_before = {unit: _Lookup(dict.fromkeys(words, True)) for unit, words in title_before.items()}
+        self.vague_before = _Lookup(vague_before)
+        # A Chinese run without 万/亿 is only worth reading when one of these follows.
+        self.quick_next = frozenset(self.unit_first_chars | set("".join(inside)) | set("半分成倍番强折 /:"))
+
+    @staticmethod
+    def _index_stopwords(words: list[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+        index: dict[str, list[tuple[str, int]]] = {}
+        for word in words:
+            for offset, char in enumerate(word):
+                if char in _NUMERAL_CHARS:
+                    index.setdefault(char, []).append((word, offset))
+        return {char: tuple(entries) for char, entries in index.items()}
+
+
+_NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖幺廿卅十拾百佰千仟万亿兆点")
+_BIG_CHARS = frozenset("万亿")
+_UNIT_CHARS = frozenset("十拾百佰千仟万亿兆")
+_MAGNITUDE_CHARS = frozenset("十拾百佰千仟万亿")
+_AMBIGUOUS_CAPITALS = frozenset("陆伍拾肆佰仟")   # 陆地, 队伍, 收拾, 放肆: numerals only next to numerals
+_BOUNDARY = frozenset("，,。.；;：:！!？?、）)》」』】”\"' \n\t\r") | {""}
+_SENTENCE_STOPS = "。！？；;!?\n"
+_CLAUSE_STOPS = "。！？；;!?\n，,"
+_PLACEMENT_BEFORE = ("放在", "摆在", "置于", "放到", "摆到", "摆上", "列为")
+_FROM_WORDS = ("从", "由", "自")
+_RANGE_SEP = re.compile(r" ?(?:-{1,2}|~|至|到) ?")
+_FRACTION_GLUE = re.compile(r" *分 *之 *")
+_SPECIAL_WORDS = ("过半数", "过半", "半数", "首位", "榜首", "对折", "半成", "半折")
+_SCANNER = re.compile(
+    "(?P<word>" + "|".join(_SPECIAL_WORDS) + ")|(?P<run>" + NUMERAL_RUN.pattern + ")"
+)
+_URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+")
+
+
+def _is_ascii_letter(char: str) -> bool:
+    return ("a" <= char <= "z") or ("A" <= char <= "Z")
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _window(text: str, end: int, size: int, stops: str) -> str:
+    """The text before ``end`` back to the nearest stop character (at most ``size`` chars)."""
+    start = max(0, end - size)
+    for stop in stops:
+        found = text.rfind(stop, start, end)
+        if found >= start:
+            start = found + 1
+    return text[start:end]
+
+
+# ---------------------------------------------------------------------------
+# A candidate being read
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int                  # span start (grows left over markers)
+    end: int                    # span end (grows right over unit and markers)
+    run_start: int
+    run_end: int
+    run: str
+    value: Decimal
+    approx: str = "exact"
+    unit: _Unit | None = None
+    unit_name: str | None = None
+    upper: Decimal | None = None
+    kind_hint: str | None = None
+    negative: bool = False
+    prefix_approx: str | None = None
+    suffix_approx: str | None = None
+    suffix_marker: str | None = None
+    inside_approx: str | None = None
+    graded: bool = False        # 7000亿级
+
+    @property
+    def family(self) -> str:
+        return self.unit.family if self.unit is not None else "bare"
+
+
+class QuantityGrammar:
+    """Finds quantities in Chinese text.
+
+    >>> grammar = QuantityGrammar.default()
+    >>> [(q.text, q.value, q.unit) for q in grammar.find("地区生产总值13.57万亿元，增长5.2%")]
+    [('13.57万亿元', 13570000000000.0, '元'), ('5.2%', 5.2, '%')]
+    """
+
+    def __init__(self, units: Iterable[Mapping] = (), markers: Iterable[Mapping] = (),
+                 exclusions: Iterable[Mapping] = (), multipliers: Iterable[Mapping] = ()):
+        records = [*units, *markers, *exclusions, *multipliers]
+        for record in records:
+            _check_record(record)
+        self._records: list[Mapping] = [MappingProxyType(dict(record)) for record in records]
+        self._rules = _Rules(self._records)
+
+    @classmethod
+    def default(cls) -> "QuantityGrammar":
+        """The grammar with the shipped data files (a fresh object: add_rules may change it)."""
+        data = _default_records()
+        return cls(units=data["units"], markers=data["markers"], exclusions=data["exclusions"],
+                   multipliers=data["multipliers"])
+
+    def add_rules(self, records: list[dict]) -> None:
+        """Add rule records, e.g. ``{"type": "unit", "text": "标准箱", "unit": "标箱", "factor": 1}``."""
+        for record in records:
+            _check_record(record)
+        self._records.extend(MappingProxyType(dict(record)) for record in records)
+        self._rules = _Rules(self._records)
+
+    @property
+    def records(self) -> tuple[Mapping, ...]:
+        return tuple(self._records)
+
+    # -- the number layer ---------------------------------------------------
+
+    def find_numbers(self, text: str) -> list[Number]:
+        """Every number in ``text``, without units or context rules (the number layer).
+
+        Years, dates and codes are numbers here; :meth:`find` decides which
+        numbers are quantities.
+        """
+        norm = normalize(text)
+        rules = self._rules
+        found: list[Number] = []
+        position = 0
+        while True:
+            match = NUMERAL_RUN.search(norm, position)
+            if match is None:
+                return found
+            start, end = match.span()
+            position = end
+            run = match.group()
+            if self._is_stopword(norm, start, end) or self._lone_capital(run):
+                continue
+            if all(char in _BIG_CHARS for char in run.replace(" ", "")):
+                continue                                    # 万, 万万: no digit, no number
+            start, end, value = self._number_at(norm, start, end, rules)
+            if value is None:
+                continue
+            found.append(Number(start, end, text[start:end], value))
+            position = max(position, end)
+
+    def _number_at(self, norm: str, start: int, end: int, rules: _Rules):
+        """Read the number at a run, with fractions and a written sign."""
+        glue = _FRACTION_GLUE.match(norm, end)
+        if glue:
+            after = glue.end()
+            minus = norm.startswith("负", after)
+            numerator = NUMERAL_RUN.match(norm, after + minus)
+            if numerator:
+                denominator = norm[start:end].replace(" ", "")
+                if denominator in ("百", "千", "万"):      # 百分之五十五: the number is 五十五
+                    value = self._value_or_none(norm[after:numerator.end()])
+                    return after, numerator.end(), value
+                start = self._signed_start(norm, start)
+                return start, numerator.end(), self._plain_fraction(norm[start:numerator.end()])
+        mixed = re.compile(r" *又 *").match(norm, end)
+        if mixed:
+            denominator = NUMERAL_RUN.match(norm, mixed.end())
+            if denominator:
+                glue = _FRACTION_GLUE.match(norm, denominator.end())
+                numerator = NUMERAL_RUN.match(norm, glue.end()) if glue else None
+                if numerator:
+                    start = self._signed_start(norm, start)
+                    value = self._plain_fraction(norm[start:numerator.end()])
+                    if value is not None:
+                        return start, numerator.end(), value
+        slash = re.compile(r"( [0-9]+)?/([0-9]+)(?![0-9./])").match(norm, end)
+        if slash and norm[start:end].isdigit():
+            start = self._signed_start(norm, start)
+            value = self._plain_fraction(norm[start:slash.end()])
+            if value is not None:
+                return start, slash.end(), value
+        run = norm[start:end]
+        value, cut = self._read_with_trim(run)
+        if value is None:
+            return start, end, None
+        end = start + cut
+        signed_start = self._signed_start(norm, start)
+        if signed_start != start:
+            value = -value
+        return signed_start, end, value
+
+    @staticmethod
+    def _value_or_none(text: str) -> Decimal | None:
+        try:
+            return read_run(text)[0]
+        except NumeralError:
+            return None
+
+    @staticmethod
+    def _plain_fraction(text: str) -> Decimal | None:
+        try:
+            reading = read_numeral(text)
+        except NumeralError:
+            return None
+        return reading.value / 100 if reading.share else reading.value
+
+    @staticmethod
+    def _signed_start(norm: str, start: int) -> int:
+        if start and norm[start - 1] == "负":
+            return start - 1
+        if start and norm[start - 1] == "-" and _is_sign_position(norm, start - 1):
+            return start - 1
+        return start
+
+    @staticmethod
+    def _read_with_trim(run: str) -> tuple[Decimal | None, int]:
+        """Read a run; when it does not parse, the longest prefix that does (五十千 → 五十)."""
+        for cut in range(len(run), 0, -1):
+            if run[cut - 1] == " ":
+                continue
+            try:
+                return read_run(run[:cut])[0], cut
+            except NumeralError:
+                continue
+        return None, 0
+
+    # -- the quantities -----------------------------------------------------
+
+    def find(self, text: str) -> list[Quantity]:
+        """All quantities in ``text``, sorted by start, not overlapping."""
+        norm = normalize(text)
+        rules = self._rules
+        blocked = [match.span() for match in _URL.finditer(norm)] if ("://" in norm or "www." in norm) else []
+        found: list[Quantity] = []
+        last_end = 0
+        position = 0
+        search = _SCANNER.search
+        while True:
+            match = search(norm, position)
+            if match is None:
+                return found
+            if match.lastgroup == "word":
+                candidates, resume = self._special_word(norm, match, last_end, rules), match.end()
+            else:
+                candidates, resume = self._read_run(norm, match.start(), match.end(), last_end, rules)
+            for candidate in candidates:
+                if candidate.start < last_end:
+                    continue
+                if blocked and any(a <= candidate.start < b for a, b in blocked):
+                    continue
+                found.append(self._to_quantity(text, candidate))
+                last_end = candidate.end
+            position = max(resume, last_end, match.start() + 1)
+
+    @staticmethod
+    def _to_quantity(text: str, candidate: _Candidate) -> Quantity:
+        value = candidate.value
+        if candidate.negative:
+            value = -value
+        unit = candidate.unit_name if candidate.unit_name is not None else ""
+        return Quantity(
+            start=candidate.start,
+            end=candidate.end,
+            text=text[candidate.start:candidate.end],
+            value=float(value),
+            unit=unit,
+            approx=candidate.approx,
+            upper=float(candidate.upper) if candidate.upper is not None else None,
+            kind_hint=candidate.kind_hint,
+        )
+
+    # -- special words (过半, 首位 …) ----------------------------------------
+
+    def _special_word(self, norm: str, match: re.Match, last_end: int, rules: _Rules) -> list[_Candidate]:
+        word = match.group()
+        start, end = match.span()
+        candidate = _Candidate(start, end, start, end, word, Decimal(0))
+        if word in ("过半数", "过半", "半数"):
+            reading = read_numeral(word)
+            candidate.value, candidate.unit_name, candidate.kind_hint = reading.value, "%", "share"
+            candidate.inside_approx = reading.approx if reading.approx != "exact" else None
+        elif word == "首位":
+            if not rules.rank.search(_window(norm, start, 12, _CLAUSE_STOPS)) or \
+                    norm.endswith(_PLACEMENT_BEFORE, 0, start):
+                return []
+            candidate.value, candidate.unit_name, candidate.kind_hint = Decimal(1), "位", "rank"
+        elif word == "榜首":
+            candidate.value, candidate.unit_name, candidate.kind_hint = Decimal(1), "位", "rank"
+        elif word == "对折":
+            if not norm.endswith("打", 0, start):
+                return []
+            candidate.value, candidate.unit_name = Decimal(50), "%"
+        elif word == "半成":
+            candidate.value, candidate.unit_name, candidate.kind_hint = Decimal(5), "%", "share"
+        else:                                            # 半折
+            candidate.value, candidate.unit_name = Decimal(50), "%"
+        self._attach_after_markers(norm, candidate, rules)
+        self._attach_before_markers(norm, candidate, last_end, rules, magnitude_only=word.startswith("半"))
+        self._settle_approx(norm, candidate, rules)
+        return [candidate]
+
+    # -- runs -----------------------------------------------------------------
+
+    def _read_run(self, norm: str, start: int, end: int, last_end: int, rules: _Rules):
+        """Candidates at one run, and where to look next."""
+        run = norm[start:end]
+        length = len(norm)
+        following = norm[end] if end < length else ""
+        preceding = norm[start - 1] if start else ""
+        arabic = run[0].isascii()
+        has_big = "万" in run or "亿" in run
+        if not arabic and not has_big and following not in rules.quick_next and preceding not in "第前翻每":
+            return [], end
+        if self._lone_capital(run):
+            return [], end
+        glue = _FRACTION_GLUE.match(norm, end)
+        if glue:
+            return self._fraction(norm, start, end, glue.end(), last_end, rules)
+        if not (arabic and run[-1].isascii()) and self._is_stopword(norm, start, end):
+            return [], end
+        if arabic and self._inside_code(norm, start, end, following):
+            return [], end
+        if following == "/" and arabic:
+            fraction = self._slash_fraction(norm, start, end, last_end, rules)
+            if fraction is not None:
+                return fraction
+        if following == ":" and arabic:
+            return self._ratio(norm, start, end, last_end, rules)
+        value, cut = self._read_with_trim(run)
+        if value is None:
+            return [], end
+        if cut < len(run):
+            end = start + cut
+            run = run[:cut]
+            following = norm[end] if end < length else ""
+        approx_inside = read_run(run)[1] if not arabic or "余" in run or "多" in run else "exact"
+        candidate = _Candidate(start, end, start, end, run, value)
+        if approx_inside != "exact":
+            candidate.inside_approx = approx_inside
+        accepted = self._read_number(norm, candidate, last_end, rules)
+        return ([candidate] if accepted else []), candidate.end if accepted else end
+
+    def _read_number(self, norm: str, candidate: _Candidate, last_end: int, rules: _Rules) -> bool:
+        """Attach what surrounds a plain number and decide whether it is a quantity."""
+        start, end, run = candidate.run_start, candidate.run_end, candidate.run
+        preceding = norm[start - 1] if start else ""
+        following = norm[end] if end < len(norm) else ""
+
+        # Forms that the character after the number settles.
+        if run == "一" and following == "半" and not norm.startswith("半导", end):
+            candidate.value, candidate.unit_name, candidate.kind_hint = Decimal(50), "%", "share"
+            candidate.end = end + 1
+            return self._finish_share_word(norm, candidate, last_end, rules)
+        if following == "番" and (preceding == "翻" or norm.endswith("翻了", 0, start)):
+            return self._doubling(norm, candidate)
+        if following == "强" and preceding != "第":
+            return self._top_n_strong(norm, candidate, last_end, rules)
+
+        self._attach_unit(norm, candidate, rules)
+        if candidate.unit is None or candidate.unit.family != "date":
+            self._attach_range(norm, candidate, rules)
+        self._attach_after_markers(norm, candidate, rules)
+        self._attach_sign(norm, candidate)
+
+        if preceding == "第" and not candidate.negative:
+            return self._ordinal_rank(norm, candidate, rules)
+        if preceding == "前":
+            return self._top_n(norm, candidate, rules)
+        if preceding == "每":
+            return self._per_share(norm, candidate, rules)
+
+        magnitude_only = self._magnitude_only(run)
+        self._attach_before_markers(norm, candidate, last_end, rules, magnitude_only)
+        if not self._accept(norm, candidate, rules, magnitude_only):
+            return False
+        self._settle_approx(norm, candidate, rules)
+        return True
+
+    # -- attachments ---------------------------------------------------------
+
+    def _attach_unit(self, norm: str, candidate: _Candidate, rules: _Rules) -> None:
+        position = candidate.end
+        inside = rules.inside.starting_at(norm, position)
+        if inside:
+            unit_hit = self._unit_at(norm, position + len(inside[0]), rules)
+            if unit_hit or norm[position + len(inside[0]):position + len(inside[0]) + 1] in _BOUNDARY:
+                candidate.inside_approx = inside[1]
+                position += len(inside[0])
+                candidate.end = position
+        unit_hit = self._unit_at(norm, position, rules)
+        if unit_hit is None:
+            return
+        unit, unit_end = unit_hit
+        candidate.unit, candidate.unit_name, candidate.end = unit, unit.unit, unit_end
+        if unit.factor != 1:
+            candidate.value *= unit.factor
+        if unit.kind_hint:
+            candidate.kind_hint = unit.kind_hint
+        if unit.more_after and norm[unit_end:unit_end + 1] in unit.more_after and unit_end < len(norm):
+            candidate.inside_approx = "more_than"
+            candidate.end = unit_end = unit_end + 1
+        # 一吨半, 三成半: half of the unit more
+        if norm.startswith("半", unit_end) and candidate.value == candidate.value.to_integral_value() and unit.family in (
+                "physical", "time", "percent", "age") and unit.rule is None:
+            candidate.value += unit.factor / 2
+            candidate.end = unit_end + 1
+        # 元/吨, 微克/立方米
+        if norm.startswith("/", candidate.end):
+            second = self._unit_at(norm, candidate.end + 1, rules, allow_space=False)
+            if second and second[0].family not in ("date",):
+                candidate.unit_name = f"{candidate.unit_name}/{second[0].unit}"
+                candidate.end = second[1]
+
+    def _unit_at(self, norm: str, position: int, rules: _Rules, allow_space: bool = True):
+        """The longest unit starting at ``position`` (after at most two spaces)."""
+        if allow_space:
+            spaces = 0
+            while spaces < 2 and norm.startswith(" ", position):
+                position += 1
+                spaces += 1
+        if norm[position:position + 1] not in rules.units.first_chars:
+            return None
+        table = rules.units.table
+        for length in rules.units.lengths:
+            key = norm[position:position + length]
+            if len(key) != length:
+                continue
+            unit = table.get(key)
+            if unit is None:
+                continue
+            after = norm[position + length:position + length + 1]
+            if after and after in unit.not_before:
+                continue
+            if _is_ascii_letter(key[-1]) and after and (after.isascii() and after.isalnum()):
+                continue
+            return unit, position + length
+        return None
+
+    def _attach_range(self, norm: str, candidate: _Candidate, rules: _Rules) -> None:
+        """5%—6%, 4%至6%, 5-6万, 100-200家: an upper bound."""
+        separator = _RANGE_SEP.match(norm, candidate.end)
+        if not separator or norm.endswith(_FROM_WORDS, 0, candidate.start):
+            return
+        second = NUMERAL_RUN.match(norm, separator.end())
+        if not second:
+            return
+        try:
+            upper, _ = read_run(second.group())
+        except NumeralError:
+            return
+        upper_end = second.end()
+        upper_unit = self._unit_at(norm, upper_end, rules)
+        first_unit = candidate.unit
+        value = candidate.value
+        if first_unit is None and upper_unit is None:
+            if not (any(char in _BIG_CHARS for char in second.group())):
+                return
+        if first_unit is not None and upper_unit is not None and first_unit.unit != upper_unit[0].unit:
+            return
+        if first_unit is not None and upper_unit is None:
+            return
+        if first_unit is None:
+            # 5-6万: the multiplier and unit of the upper bound apply to both
+            if not any(char in _BIG_CHARS for char in candidate.run):
+                value *= _trailing_multiplier(second.group())
+            if upper_unit is not None:
+                candidate.unit, candidate.unit_name = upper_unit[0], upper_unit[0].unit
+                value *= upper_unit[0].factor
+                if upper_unit[0].kind_hint:
+                    candidate.kind_hint = upper_unit[0].kind_hint
+        if upper_unit is not None:
+            upper *= upper_unit[0].factor
+            upper_end = upper_unit[1]
+        if not value < upper:
+            return
+        candidate.value, candidate.upper, candidate.end = value, upper, upper_end
+
+    def _attach_after_markers(self, norm: str, candidate: _Candidate, rules: _Rules) -> None:
+        if norm.startswith("级", candidate.end):
+            candidate.graded = True
+            candidate.end += 1
+        hit = rules.after.starting_at(norm, candidate.end)
+        if hit:
+            candidate.suffix_marker, candidate.suffix_approx = hit
+            candidate.end += len(hit[0])
+
+    def _attach_sign(self, norm: str, candidate: _Candidate) -> None:
+        start = candidate.start
+        if start and norm[start - 1] == "负":
+            candidate.negative, candidate.start = True, start - 1
+        elif start and norm[start - 1] == "-" and _is_sign_position(norm, start - 1):
+            candidate.negative, candidate.start = True, start - 1
+
+    def _attach_before_markers(self, norm: str, candidate: _Candidate, last_end: int, rules: _Rules,
+                               magnitude_only: bool) -> None:
+        start = candidate.start
+        symbol = rules.symbols.ending_at(norm, start)
+        if symbol and start - len(symbol[0]) >= last_end:
+            if candidate.unit is None:
+                candidate.unit_name = symbol[1]
+                candidate.unit = _Unit(symbol[0], symbol[1], "money")
+            start -= len(symbol[0])
+            candidate.start = start
+        hit = rules.before.ending_at(norm, start)
+        if not hit:
+            return
+        word, marker = hit
+        marker_start = start - len(word)
+        if marker_start < last_end:
+            return
+        if marker.magnitude_only and not magnitude_only:
+            return
+        if marker.not_after and marker_start and norm[marker_start - 1] in marker.not_after:
+            return
+        candidate.prefix_approx = marker.approx
+        candidate.start = marker_start
+
+    def _settle_approx(self, norm: str, candidate: _Candidate, rules: _Rules) -> None:
+        """One approximation, by precedence: before the number, the unit, inside, after, scale words."""
+        for approx in (candidate.prefix_approx,
+                       candidate.unit.approx if candidate.unit is not None else None,
+                       candidate.inside_approx,
+                       candidate.suffix_approx):
+            if approx:
+                candidate.approx = approx
+                return
+        verb = rules.scale_verb.ending_at(norm, candidate.start)
+        if verb:
+            candidate.approx = verb[1]
+            return
+        after = rules.scale_after.starting_at(norm, candidate.end)
+        if after:
+            candidate.approx = after[1]
+            return
+        if candidate.graded:
+            candidate.approx = "at_least"
+
+    # -- acceptance ----------------------------------------------------------
+
+    def _accept(self, norm: str, candidate: _Candidate, rules: _Rules, magnitude_only: bool) -> bool:
+        run = candidate.run
+        start = candidate.start
+        unit = candidate.unit
+        family = candidate.family
+        compact = run.replace(" ", "")
+        chinese = not compact[0].isascii()
+
+        if rules.vague_before.ending_at(norm, start):
+            return False                                 # 数十家, 几百个
+        if unit is not None and family == "date":
+            return False                                 # 2023年底, 7月, 12日, 一季度
+        if self._digit_sequence(compact) and not (unit is not None and unit.rule == "discount"):
+            return False                                 # “一二三四”行动, 二〇二三
+        if chinese and compact == "一" and family not in ("money", "percent", "ratio", "physical"):
+            return False                                 # 一个, 一批, 一年: articles, not counts
+        if unit is not None and unit.rule == "discount":
+            return self._discount(candidate)
+        if unit is not None and unit.max_value is not None and candidate.value > unit.max_value * unit.factor:
+            return False                                 # 十成 at most
+        if family == "time" and not self._duration_ok(norm, candidate, rules):
+            return False
+        if magnitude_only and not self._scale_stated(norm, candidate, rules):
+            return False                                 # 万亿城市, 亿元以上项目, 百万千瓦机组
+        if magnitude_only and norm.startswith(rules.label_after.get("magnitude", ()), candidate.end):
+            return False
+        if family == "count" and norm.startswith(rules.label_after.get("count", ()), candidate.end):
+            return False                                 # 五个方面, 两个确立
+        if unit is not None and unit.unit in rules.title_before and \
+                rules.title_before[unit.unit].ending_at(norm, start):
+            return False                                 # 稳增长26条
+        if candidate.suffix_marker and candidate.suffix_approx in ("at_least", "at_most") and \
+                norm.startswith(rules.threshold_heads.get(family, ()), candidate.end):
+            return False                                 # 10亿元以上项目
+        if unit is None:
+            return self._unitless(norm, candidate, rules, chinese)
+        if unit.per_hour and rules.speed.search(_window(norm, start, 8, _CLAUSE_STOPS)):
+            candidate.unit_name = unit.per_hour          # 时速350公里
+        return True
+
+    def _unitless(self, norm: str, candidate: _Candidate, rules: _Rules, chinese: bool) -> bool:
+        """A number without a unit: a multiplied amount, or an index value after 为/达."""
+        if any(char in _BIG_CHARS for char in candidate.run):
+            if rules.money.search(_window(norm, candidate.start, 40, _SENTENCE_STOPS)):
+                candidate.unit_name = "元"
+                candidate.unit = _Unit("元", "元", "money")
+            return True
+        if chinese:
+            return False
+        if candidate.upper is not None:
+            return True
+        if not rules.bare_value.ending_at(norm, candidate.start):
+            return False
+        following = norm[candidate.end:candidate.end + 1]
+        if following and _is_cjk(following) and following not in "，。；、的":
+            return False
+        compact = candidate.run
+        if compact.isdigit() and len(compact) == 4 and 1000 <= int(compact) <= 2199:
+            return False                                 # 至2025: a year
+        return True
+
+    def _duration_ok(self, norm: str, candidate: _Candidate, rules: _Rules) -> bool:
+        """Streaks are quantities (连续35年); time frames are not (过去5年, 五年来)."""
+        if rules.streak.ending_at(norm, candidate.start):
+            return True
+        if candidate.unit.requires == "streak":
+            return False
+        if rules.timeframe_before.ending_at(norm, candidate.start):
+            return False
+        return not norm.startswith(rules.timeframe_after, candidate.end)
+
+    def _scale_stated(self, norm: str, candidate: _Candidate, rules: _Rules) -> bool:
+        """A bare magnitude (万亿, 百亿) is a value only in a scale statement: 过万亿, 再跨百亿台阶."""
+        if candidate.prefix_approx:
+            return True
+        if rules.scale.ending_at(norm, candidate.start):
+            return True
+        return bool(rules.scale_after.starting_at(norm, candidate.end))
+
+    @staticmethod
+    def _discount(candidate: _Candidate) -> bool:
+        """七五折 = 75 %, 9.9折 = 99 %, 2折 = 20 %; 十折 is not a discount."""
+        value = candidate.value
+        if 0 < value < 10:
+            candidate.value = value * 10
+            return True
+        if 10 <= value < 100 and value == value.to_integral_value() and "十" not in candidate.run:
+            return True
+        return False
+
+    # -- ranks, shares, growth --------------------------------------------------
+
+    def _ordinal_rank(self, norm: str, candidate: _Candidate, rules: _Rules) -> bool:
+        """第3位, 居全国第一 → rank; 第一个, 第8.6代, 第一方阵 are not quantities."""
+        ordinal_start = candidate.run_start - 1
+        unit = candidate.unit
+        if unit is not None and unit.unit in ("位", "名"):
+            if norm.endswith(_PLACEMENT_BEFORE, 0, ordinal_start):
+                return False                             # 放在第一位
+        elif unit is None and candidate.upper is None:
+            if norm[candidate.end:candidate.end + 1] not in _BOUNDARY:
+                return False
+            if not rules.rank.search(_window(norm, ordinal_start, 12, _CLAUSE_STOPS)):
+                return False
+        else:
+            return False
+        candidate.start = ordinal_start
+        candidate.unit_name, candidate.kind_hint = "位", "rank"
+        candidate.unit = _Unit("位", "位", "rank")
+        candidate.approx = candidate.suffix_approx or "exact"
+        return True
+
+    def _top_n(self, norm: str, candidate: _Candidate, rules: _Rules) -> bool:
+        """前两位, 排名前十 → rank at_most."""
+        top_start = candidate.run_start - 1
+        unit = candidate.unit
+        if unit is not None and unit.unit in ("位", "名"):
+            pass
+        elif unit is None and norm[candidate.end:candidate.end + 1] in _BOUNDARY | {"的"}:
+            if not rules.rank.search(_window(norm, top_start, 12, _CLAUSE_STOPS)):
+                return False
+        else:
+            return False
+        candidate.start = top_start
+        candidate.unit_name, candidate.kind_hint, candidate.approx = "位", "rank", "at_most"
+        return True
+
+    def _top_n_strong(self, norm: str, candidate: _Candidate, last_end: int, rules: _Rules) -> bool:
+        """进入全国百强, 十强 → rank at_most; 百强区, 500强企业 are labels."""
+        after = candidate.run_end + 1
+        following = norm[after:after + 1]
+        if following and _is_cjk(following) and not norm.startswith(("之列", "行列", "榜"), after):
+            return False
+        candidate.end = after
+        candidate.unit_name, candidate.kind_hint, candidate.approx = "位", "rank", "at_most"
+        return True
+
+    def _doubling(self, norm: str, candidate: _Candidate) -> bool:
+        """翻一番 → growth of 1 倍, 翻两番 → 3 倍."""
+        times = candidate.value
+        if times != times.to_integral_value() or not 0 < times <= 10:
+            return False
+        verb_start = candidate.run_start - (2 if norm.endswith("翻了", 0, candidate.run_start) else 1)
+        candidate.start = verb_start
+        candidate.end = candidate.run_end + 1
+        candidate.value = Decimal(2) ** int(times) - 1
+        candidate.unit_name, candidate.kind_hint = "倍", "growth"
+        return True
+
+    def _per_share(self, norm: str, candidate: _Candidate, rules: _Rules) -> bool:
+        """每4辆…就有1辆 → 25 % share; any other 每N is a rate's denominator, not a value."""
+        if candidate.unit is None:
+            return False
+        window_end = min(len(norm), candidate.end + 24)
+        clause = norm[candidate.end:window_end]
+        for stop in _SENTENCE_STOPS:
+            cut = clause.find(stop)
+            if cut >= 0:
+                clause = clause[:cut]
+        marker = clause.find("就有")
+        if marker < 0:
+            return False
+        after = candidate.end + marker + 2
+        second = NUMERAL_RUN.match(norm, after)
+        if not second or candidate.value == 0:
+            return False
+        try:
+            part, _ = read_run(second.group())
+        except NumeralError:
+            return False
+        end = second.end()
+        unit = self._unit_at(norm, end, rules)
+        if unit is not None:
+            end = unit[1]
+        candidate.start = candidate.run_start - 1
+        candidate.end = end
+        candidate.value = part / candidate.value * 100
+        candidate.unit_name, candidate.kind_hint = "%", "share"
+        return True
+
+    def _finish_share_word(self, norm: str, candidate: _Candidate, last_end: int, rules: _Rules) -> bool:
+        self._attach_after_markers(norm, candidate, rules)
+        self._attach_before_markers(norm, candidate, last_end, rules, magnitude_only=True)
+        self._settle_approx(norm, candidate, rules)
+        return True
+
+    def _fraction(self, norm: str, start: int, end: int, numerator_start: int, last_end: int, rules: _Rules):
+        """三分之一 → 33.3 % share; 百分之五 → 5 %; 千分之三 → 3 ‰."""
+        minus = norm.startswith("负", numerator_start)
+        numerator = NUMERAL_RUN.match(norm, numerator_start + minus)
+        if not numerator:
+            return [], end
+        denominator = norm[start:end].replace(" ", "")
+        numerator_text = numerator.group().replace(" ", "")
+        percent_word = denominator in ("百", "千", "万")
+        if not percent_word and not (self._is_integer_numeral(denominator) and
+                                     self._is_integer_numeral(numerator_text)):
+            return [], numerator.end()                   # 五百分之2.2 is no share
+        try:
+            reading = read_numeral(norm[start:numerator.end()])
+        except NumeralError:
+            return [], numerator.end()
+        candidate = _Candidate(start, numerator.end(), start, numerator.end(), norm[start:numerator.end()],
+                               reading.value, unit_name=reading.unit)
+        candidate.kind_hint = "share" if reading.share else None
+        if reading.approx != "exact":
+            candidate.inside_approx = reading.approx
+        self._attach_after_markers(norm, candidate, rules)
+        self._attach_sign(norm, candidate)
+        self._attach_before_markers(norm, candidate, last_end, rules, magnitude_only=True)
+        self._settle_approx(norm, candidate, rules)
+        return [candidate], candidate.end
+
+    @staticmethod
+    def _is_integer_numeral(text: str) -> bool:
+        if "." in text or "点" in text:
+            return False
+        try:
+            value, approx = read_run(text)
+        except NumeralError:
+            return False
+        return approx == "exact" and value == value.to_integral_value()
+
+    def _slash_fraction(self, norm: str, start: int, end: int, last_end: int, rules: _Rules):
+        """1/7 → 14.3 % share (small integers only: 2023/2024 and 1/5/2024 are not shares)."""
+        second = re.compile(r"/([0-9]{1,4})(?![0-9./])").match(norm, end)
+        numerator_text = norm[start:end]
+        if not second or not numerator_text.isdigit() or (start and norm[start - 1] == "/"):
+            return None
+        numerator, denominator = int(numerator_text), int(second.group(1))
+        if not 0 < numerator <= denominator <= 1000:
+            return None
+        value = Decimal(numerator) * 100 / Decimal(denominator)
+        candidate = _Candidate(start, second.end(), start, second.end(), norm[start:second.end()], value,
+                               unit_name="%", kind_hint="share")
+        self._attach_after_markers(norm, candidate, rules)
+        self._attach_before_markers(norm, candidate, last_end, rules, magnitude_only=True)
+        self._settle_approx(norm, candidate, rules)
+        return [candidate], candidate.end
+
+    def _ratio(self, norm: str, start: int, end: int, last_end: int, rules: _Rules):
+        """9.2:36.7:54.1 → three shares in %; 1:7.1217 → a conversion rate; 10:30 → nothing."""
+        parts = [(start, end)]
+        position = end
+        while norm.startswith(":", position):
+            following = re.compile(r"[0-9]+(?:\.[0-9]+)?").match(norm, position + 1)
+            if not following:
+                break
+            parts.append(following.span())
+            position = following.end()
+        if len(parts) < 2:
+            return [], end
+        values = [Decimal(norm[a:b]) for a, b in parts]
+        if len(parts) >= 3:
+            candidates = []
+            for (a, b), value in zip(parts, values):
+                candidates.append(_Candidate(a, b, a, b, norm[a:b], value, unit_name="%", kind_hint="share"))
+            return candidates, position
+        first, second = norm[parts[0][0]:parts[0][1]], norm[parts[1][0]:parts[1][1]]
+        if values[0] == 1 and "." in second:
+            return [_Candidate(start, position, start, position, norm[start:position], values[1],
+                               unit_name="")], position
+        return [], position
+
+    # -- small tests on the text ------------------------------------------------
+
+    def _is_stopword(self, norm: str, start: int, end: int) -> bool:
+        index = self._rules.stopwords
+        for position in (start, end - 1):
+            for word, offset in index.get(norm[position], ()):
+                if norm.startswith(word, position - offset) and position - offset >= 0:
+                    return True
+        return False
+
+    @staticmethod
+    def _lone_capital(run: str) -> bool:
+        return len(run) == 1 and run in _AMBIGUOUS_CAPITALS
+
+    @staticmethod
+    def _inside_code(norm: str, start: int, end: int, following: str) -> bool:
+        """5G, C919, G20, PM2.5, 2222.2222.222: digits inside codes and versions."""
+        preceding = norm[start - 1] if start else ""
+        if preceding and (_is_ascii_letter(preceding) or preceding in "_#%&="):
+            return True
+        if preceding == "." and start >= 2 and norm[start - 2].isdigit():
+            return True
+        if following == "." and norm[end + 1:end + 2].isdigit():
+            return True
+        return False
+
+    @staticmethod
+    def _digit_sequence(compact: str) -> bool:
+        """二〇二三, 一二三四: Chinese digits read one by one."""
+        if len(compact) < 2 or compact[0].isascii():
+            return False
+        return not any(char in _UNIT_CHARS or char == "点" or char.isascii() for char in compact)
+
+    @staticmethod
+    def _magnitude_only(run: str) -> bool:
+        """百亿, 万亿, 千万: a magnitude word with no digit of its own (十万 has one: 十)."""
+        if run[0] not in _MAGNITUDE_CHARS or run[0] in "十拾":
+            return False
+        return all(char in _MAGNITUDE_CHARS for char in run.replace(" ", ""))
+
+
+def _is_sign_position(norm: str, minus: int) -> bool:
+    """A hyphen is a minus sign unless it joins two things (1-10月, 5%-6%, ARJ21-700)."""
+    if minus == 0:
+        return True
+    before = norm[minus - 1]
+    if before.isascii() and (before.isalnum() or before in "%)]-"):
+        return False
+    if before in _NUMERAL_CHARS or before in "%‰）":
+        return False
+    return True
+
+
+def _trailing_multiplier(run: str) -> Decimal:
+    factor = Decimal(1)
+    for char in reversed(run.replace(" ", "")):
+        if char == "万":
+            factor *= 10000
+        elif char == "亿":
+            factor *= 100000000
+        else:
+            break
+    return factor
+
+
+@lru_cache(maxsize=1)
+def _default_records() -> Mapping[str, tuple[Mapping, ...]]:
+    """The shipped rule records, read once (immutable)."""
+    data = resources.files("policyie.quantities") / "data"
+    records = {}
+    for name in ("units", "markers", "exclusions", "multipliers"):
+        with (data / f"{name}.jsonl").open(encoding="utf-8") as handle:
+            records[name] = tuple(
+                MappingProxyType(json.loads(line)) for line in handle if line.strip()
+            )
+    return MappingProxyType(records)
