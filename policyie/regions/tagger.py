@@ -250,6 +250,8 @@ class RegionTagger:
             if candidate.zone is None:
                 if candidate.ordinary and not _has_cue(text, candidates, index, self.table):
                     continue
+                if candidate.weak and _after_unrelated_place(candidates, index, self.table):
+                    continue
                 if any(s.needs_cue for s in candidate.senses) and not _has_group_cue(text, candidates, index):
                     continue
             kept.append(candidate)
@@ -363,10 +365,18 @@ def _followed_by_feature(text: str, candidate: Candidate) -> bool:
     if all(s.form == "full" for s in candidate.senses):
         return False
     after = text[candidate.end:candidate.end + 2]
-    if after.startswith(STREET_WORDS):
+    if after.startswith(STREET_WORDS) or _numbered_street(text, candidate.end):
         return True
     province = any(s.level == "province" for s in candidate.senses)
     return not province and after[:1] in PLACE_FEATURES
+
+
+def _numbered_street(text: str, position: int) -> bool:
+    """太原1路, 北京2号: digits and a street word after the name."""
+    end = position
+    while end < len(text) and text[end].isdigit():
+        end += 1
+    return end > position and text.startswith(("路", "街", "号", "巷", "弄"), end)
 
 
 def _glued_type_word(text: str, candidate: Candidate) -> bool:
@@ -387,6 +397,16 @@ def _is_division(candidate: Candidate) -> bool:
 def _is_parent_of(before: Candidate, candidate: Candidate, table: DivisionTable) -> bool:
     parents = {s.code for s in before.senses if s.code}
     return any(s.code and parents & set(table.ancestors(s.code)) for s in candidate.senses)
+
+
+def _after_unrelated_place(candidates: list[Candidate], index: int, table: DivisionTable) -> bool:
+    """A county name written right after a place lies inside it (江苏昆山); when it cannot
+    (香港九龙, 洛江区万安塘) it is a smaller place's name, not that county."""
+    if index == 0:
+        return False
+    before = candidates[index - 1]
+    return (before.end == candidates[index].start and _is_division(before)
+            and not _is_parent_of(before, candidates[index], table))
 
 
 def _has_cue(text: str, candidates: list[Candidate], index: int, table: DivisionTable) -> bool:

@@ -26,7 +26,9 @@ ZONE_TYPES = {
 NAMED_ZONE_TYPES = ("高新技术产业开发区", "高新技术开发区", "经济技术开发区", "经济开发区", "高新区", "经开区",
                     "综合保税区", "综保区", "工业园区")
 MAX_ZONE_NAME = 4
-ZONE_NAME_BREAKS = set("，。、；：！？,.;:!?（）()《》“”\"' \n\t的和与及或在是为将等了对向从到把被由并有")
+# punctuation, function words, and type characters of divisions (河北省|秦皇岛市经济技术开发区:
+# the zone starts at the city, not at the province)
+ZONE_NAME_BREAKS = set("，。、；：！？,.;:!?（）()《》“”\"' \n\t的和与及或在是为将等了对向从到把被由并有省市区县州盟旗")
 _ORDERED_TYPES = sorted(ZONE_TYPES, key=len, reverse=True)
 
 
