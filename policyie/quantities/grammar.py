@@ -269,6 +269,10 @@ _SPECIAL_WORDS = ("过半数", "过半", "半数", "首位", "榜首", "对折",
 _SCANNER = re.compile(
     "(?P<word>" + "|".join(_SPECIAL_WORDS) + ")|(?P<run>" + NUMERAL_RUN.pattern + ")"
 )
+_SMALL_CHANGE = re.compile(
+    r"(?:(?P<jiao>[0-9一二两三四五六七八九壹贰叁肆伍陆柒捌玖])[角毛])?"
+    r"(?:(?P<fen>[0-9一二两三四五六七八九壹贰叁肆伍陆柒捌玖])分(?!之))?"
+)
 _URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+")
 
 
@@ -371,7 +375,8 @@ class QuantityGrammar:
             start, end = match.span()
             position = end
             run = match.group()
-            if self._is_stopword(norm, start, end) or self._lone_capital(run):
+            if _FRACTION_GLUE.match(norm, end) is None and (
+                    self._is_stopword(norm, start, end) or self._lone_capital(run)):
                 continue
             if all(char in _BIG_CHARS for char in run.replace(" ", "")):
                 continue                                    # 万, 万万: no digit, no number
@@ -379,7 +384,8 @@ class QuantityGrammar:
             if value is None:
                 continue
             found.append(Number(start, end, text[start:end], value))
-            position = max(position, end)
+            if norm[end:end + 1] not in _UNIT_CHARS:
+                position = end                              # read on after a trimmed run (五十千: not 千)
 
     def _number_at(self, norm: str, start: int, end: int, rules: _Rules):
         """Read the number at a run, with fractions and a written sign."""
@@ -390,7 +396,7 @@ class QuantityGrammar:
             numerator = NUMERAL_RUN.match(norm, after + minus)
             if numerator:
                 denominator = norm[start:end].replace(" ", "")
-                if denominator in ("百", "千", "万"):      # 百分之五十五: the number is 五十五
+                if denominator in ("百", "千", "万", "佰", "仟"):  # 百分之五十五: the number is 五十五
                     value = self._value_or_none(norm[after:numerator.end()])
                     return after, numerator.end(), value
                 start = self._signed_start(norm, start)
@@ -451,6 +457,8 @@ class QuantityGrammar:
         for cut in range(len(run), 0, -1):
             if run[cut - 1] == " ":
                 continue
+            if cut < len(run) and QuantityGrammar._digit_sequence(run[:cut].replace(" ", "")):
+                continue                                     # 二三十 is vague, not 23 and 十
             try:
                 return read_run(run[:cut])[0], cut
             except NumeralError:
@@ -544,11 +552,11 @@ class QuantityGrammar:
         has_big = "万" in run or "亿" in run
         if not arabic and not has_big and following not in rules.quick_next and preceding not in "第前翻每":
             return [], end
-        if self._lone_capital(run):
-            return [], end
         glue = _FRACTION_GLUE.match(norm, end)
         if glue:
             return self._fraction(norm, start, end, glue.end(), last_end, rules)
+        if self._lone_capital(run):
+            return [], end
         if not (arabic and run[-1].isascii()) and self._is_stopword(norm, start, end):
             return [], end
         if arabic and self._inside_code(norm, start, end, following):
@@ -563,6 +571,8 @@ class QuantityGrammar:
         if value is None:
             return [], end
         if cut < len(run):
+            if not run[cut].isascii() and run[cut] not in _UNIT_CHARS:
+                return [], end                               # 二三十: a vague range, not 2 then 30
             end = start + cut
             run = run[:cut]
             following = norm[end] if end < length else ""
@@ -637,6 +647,8 @@ class QuantityGrammar:
                 "physical", "time", "percent", "age") and unit.rule is None:
             candidate.value += unit.factor / 2
             candidate.end = unit_end + 1
+        if unit.unit == "元" and unit.text in ("元", "圆"):
+            self._attach_small_change(norm, candidate)
         # 元/吨, 微克/立方米
         if norm.startswith("/", candidate.end):
             second = self._unit_at(norm, candidate.end + 1, rules, allow_space=False)
@@ -644,11 +656,23 @@ class QuantityGrammar:
                 candidate.unit_name = f"{candidate.unit_name}/{second[0].unit}"
                 candidate.end = second[1]
 
+    @staticmethod
+    def _attach_small_change(norm: str, candidate: _Candidate) -> None:
+        """五元三毛 = 5.3 元, 50元6角三分 = 50.63 元."""
+        change = _SMALL_CHANGE.match(norm, candidate.end)
+        if not change or not (change.group("jiao") or change.group("fen")):
+            return
+        for group, scale in (("jiao", Decimal("0.1")), ("fen", Decimal("0.01"))):
+            digit = change.group(group)
+            if digit:
+                candidate.value += read_run(digit)[0] * scale
+        candidate.end = change.end()
+
     def _unit_at(self, norm: str, position: int, rules: _Rules, allow_space: bool = True):
         """The longest unit starting at ``position`` (after at most two spaces)."""
         if allow_space:
             spaces = 0
-            while spaces < 2 and norm.startswith(" ", position):
+            while spaces < 4 and norm.startswith(" ", position):
                 position += 1
                 spaces += 1
         if norm[position:position + 1] not in rules.units.first_chars:
@@ -962,17 +986,23 @@ class QuantityGrammar:
         numerator = NUMERAL_RUN.match(norm, numerator_start + minus)
         if not numerator:
             return [], end
+        _, cut = self._read_with_trim(numerator.group())
+        if not cut:
+            return [], numerator.end()
+        numerator_end = numerator.start() + cut             # 百分之七十百分位: the numerator is 七十
+        if numerator_end < numerator.end() and norm[numerator_end] not in _UNIT_CHARS:
+            return [], numerator.end()                      # 百分之二三十: too vague
         denominator = norm[start:end].replace(" ", "")
-        numerator_text = numerator.group().replace(" ", "")
-        percent_word = denominator in ("百", "千", "万")
+        numerator_text = norm[numerator.start():numerator_end].replace(" ", "")
+        percent_word = denominator in ("百", "千", "万", "佰", "仟")
         if not percent_word and not (self._is_integer_numeral(denominator) and
                                      self._is_integer_numeral(numerator_text)):
-            return [], numerator.end()                   # 五百分之2.2 is no share
+            return [], numerator_end                     # 五百分之2.2 is no share
         try:
-            reading = read_numeral(norm[start:numerator.end()])
+            reading = read_numeral(norm[start:numerator_end])
         except NumeralError:
-            return [], numerator.end()
-        candidate = _Candidate(start, numerator.end(), start, numerator.end(), norm[start:numerator.end()],
+            return [], numerator_end
+        candidate = _Candidate(start, numerator_end, start, numerator_end, norm[start:numerator_end],
                                reading.value, unit_name=reading.unit)
         candidate.kind_hint = "share" if reading.share else None
         if reading.approx != "exact":

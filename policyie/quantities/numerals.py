@@ -154,10 +154,13 @@ _CN_INNER = (
     + r"|[余多](?= *[万亿])"
     + r"|(?<=[十拾百佰千仟万亿零]) *几"
 )
-_RUN_CHARS = "0-9零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖幺廿卅十拾百佰千仟万亿兆点余多几"
+_CN_RUN_CHARS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖幺廿卅十拾百佰千仟万亿兆点余多几"
 _RUN_SOURCE = (
     rf"(?:{_ARABIC}|{_CN_START})"
-    rf"(?:{_ARABIC}|{_CN_INNER}|(?<=[{_RUN_CHARS}]) +(?:{_CN_INNER})| +(?:[万亿十拾百佰千仟]))*"
+    rf"(?:{_ARABIC}|{_CN_INNER}"
+    rf"|(?<=[{_CN_RUN_CHARS}]) +(?:{_CN_INNER})"      # 三千 八百, 十 余 万
+    rf"|(?<=[十拾百佰千仟万亿]) +(?:{_ARABIC})"        # 7万 5千
+    rf"| +(?:[万亿十拾百佰千仟]))*"                    # 134.9 万亿
 )
 NUMERAL_RUN = re.compile(_RUN_SOURCE)
 
@@ -371,7 +374,9 @@ def _signed(text: str) -> Decimal:
 # ---------------------------------------------------------------------------
 # Fractions, approximation markers and words
 
-_PERCENT_WORDS = MappingProxyType({"百": ("%", 100), "千": ("‰", 1000), "万": ("‱", 10000)})
+_PERCENT_WORDS = MappingProxyType({
+    "百": ("%", 100), "佰": ("%", 100), "千": ("‰", 1000), "仟": ("‰", 1000), "万": ("‱", 10000),
+})
 _APPROX_INSIDE = re.compile(r"[余多几]")
 _MIXED_ARABIC = re.compile(r"^([-+]?[0-9]+) +([0-9]+)/([0-9]+)$")
 _SIMPLE_ARABIC_FRACTION = re.compile(r"^([-+]?[0-9]+(?:\.[0-9]+)?)/([0-9]+(?:\.[0-9]+)?)$")
