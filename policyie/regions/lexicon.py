@@ -52,6 +52,26 @@ class Entry:
         return bool(self.senses)
 
 
+@dataclass(frozen=True, slots=True)
+class Surface:
+    """What the scan hands over for one string: an Entry's facts, computed once per lexicon."""
+
+    senses: tuple[Sense, ...]
+    ordinary: bool
+    block: bool
+    weak: bool        # county short names and everyday words: easy to find by accident
+    short: bool       # written without its type word (广东, 沈阳): can straddle a word's edge
+
+    @classmethod
+    def of(cls, entry: Entry) -> "Surface":
+        senses = tuple(entry.senses)
+        weak = bool(senses) and (entry.ordinary or all(
+            s.form in ("short", "former") and s.level == "county" for s in senses))
+        short = any(s.form != "full" for s in senses) and all(
+            s.form != "full" or s.level in ("zone", "group") for s in senses)
+        return cls(senses, entry.ordinary, bool(entry.block), weak, short)
+
+
 class RuleError(ValueError):
     """A rule record that cannot be used."""
 
@@ -171,7 +191,7 @@ class RegionLexicon:
         self.entry(record["text"]).block = record.get("reason", "block")
 
     def _add_proper_head(self, record: dict) -> None:
-        if len(record["text"]) >= 2:
+        if record["text"]:   # heads are looked up, not scanned for, so one character is fine (站)
             self.entry(record["text"]).head = (record.get("kind", "proper"), int(record.get("gap", 6)))
 
     # -- using ----------------------------------------------------------------
@@ -180,11 +200,12 @@ class RegionLexicon:
         """Places and blocking phrases only: junction words and heads are looked up around the
         few candidates (a set lookup each), which keeps the scan itself fast."""
         if self._matcher is None:
-            self._matcher = LexiconMatcher((text, entry) for text, entry in self.entries.items()
-                                           if entry.senses or entry.block)
+            self._matcher = LexiconMatcher((text, Surface.of(entry)) for text, entry in self.entries.items()
+                                           if (entry.senses or entry.block) and len(text) >= 2)
             self.junction_words = frozenset(t for t, e in self.entries.items() if e.junction)
             self.heads = {t: e.head for t, e in self.entries.items() if e.head}
             self.head_lengths = sorted({len(t) for t in self.heads}, reverse=True)
+            self.head_prefixes = frozenset(t[:2] for t in self.heads)
         return self._matcher
 
     def place_names(self) -> list[str]:

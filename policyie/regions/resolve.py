@@ -67,10 +67,10 @@ def _votes(text: str, candidates: list["Candidate"], table: DivisionTable) -> li
     title_end = text.find("\n")
     votes = []
     for candidate in candidates:
-        current = [s for s in candidate.senses if s.form != "former" and s.level not in ("group", "country")]
-        codes = _unique_codes(current)
+        places = [s for s in candidate.senses if s.level not in ("group", "country")]
+        codes = _unique_codes(places)
         if len(codes) != 1:
-            continue
+            continue   # ambiguous names (former namesakes included) do not vote
         weight = TITLE_WEIGHT if 0 <= candidate.start < title_end else 1
         for code in (codes[0], *table.ancestors(codes[0])):
             if code != COUNTRY_CODE:

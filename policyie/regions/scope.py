@@ -14,6 +14,7 @@ autonomous prefecture; 全国/我国 are matches of the country (100000).
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING, Iterable
@@ -23,7 +24,7 @@ from .table import COUNTRY_CODE, DivisionTable
 if TYPE_CHECKING:
     from .tagger import RegionMatch
 
-SENTENCE_ENDS = set("。！？!?；;\n")
+_SENTENCE_END = re.compile("[。！？!?；;\n]")
 HEADING_MARKS = set("■□●○◆◇▲△★☆▶►【#")
 MAX_HEADING = 30
 # scope word → the endings of the names it can stand for
@@ -132,10 +133,10 @@ class RegionScope:
     def _sentences(self) -> Iterable[tuple[int, int, bool]]:
         text = self.text
         start = 0
-        for position, char in enumerate(text):
-            if char in SENTENCE_ENDS:
-                yield start, position + 1, self._is_heading(start, position, char)
-                start = position + 1
+        for found in _SENTENCE_END.finditer(text):
+            position, char = found.start(), found.group()
+            yield start, position + 1, self._is_heading(start, position, char)
+            start = position + 1
         if start < len(text):
             yield start, len(text), self._is_heading(start, len(text), "\n")
 
@@ -165,7 +166,7 @@ class RegionScope:
         return _drop_nested_scope_words(found)
 
     def _is_compared(self, position: int) -> bool:
-        return self.text.endswith(NOT_SUBJECT_BEFORE, 0, position)
+        return self.text[max(0, position - 2):position].endswith(NOT_SUBJECT_BEFORE)
 
 
 def _drop_nested_scope_words(found: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:

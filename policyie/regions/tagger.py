@@ -16,11 +16,11 @@ The steps of :meth:`RegionTagger.find`, each a small function below:
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Optional
 
-from .lexicon import Entry, RegionLexicon, Sense
+from .lexicon import RegionLexicon, Sense, Surface
 from .resolve import resolve_all
 from .scope import RegionScope
 from .table import COUNTRY_CODE, DivisionTable
@@ -68,15 +68,15 @@ class Candidate:
 
     start: int
     end: int
-    senses: list[Sense]
+    senses: tuple[Sense, ...]
     ordinary: bool = False
     weak: bool = False              # county short names and the like: easy to find by accident
+    short: bool = False             # written without its type word
     zone: Sense | None = None       # set when the candidate grew into a development zone
     text_override: str | None = None
     place_end: int | None = None    # end of the place inside a zone name
     chosen: Sense | None = None     # filled by resolve
     options: tuple[str, ...] = ()   # candidate codes when still ambiguous
-    notes: set[str] = field(default_factory=set)
 
     @property
     def length(self) -> int:
@@ -153,18 +153,16 @@ class RegionTagger:
         return ScanResult(places, blocks)
 
     @staticmethod
-    def _candidate(start: int, end: int, entry: Entry) -> Candidate:
-        senses = entry.senses
-        weak = entry.ordinary or all(
-            s.form in ("short", "former") and s.level == "county" for s in senses)
-        return Candidate(start, end, list(senses), ordinary=entry.ordinary, weak=weak)
+    def _candidate(start: int, end: int, surface: Surface) -> Candidate:
+        return Candidate(start, end, surface.senses, surface.ordinary, surface.weak, surface.short)
 
     def _filter(self, text: str, scan: ScanResult, is_boundary: Boundary) -> list[Candidate]:
         starts = {c.start for c in scan.places if not c.weak}
         ends = {c.end for c in scan.places if not c.weak}
         kept = []
+        blocked = {i for start, ends_ in scan.blocks.items() for i in range(start, max(ends_))}
         for candidate in scan.places:
-            if _inside_block(candidate, scan.blocks):
+            if _inside_block(candidate, scan.blocks, blocked):
                 continue
             if is_boundary is not None:
                 if not _fits_words(candidate, is_boundary, starts, ends):
@@ -224,10 +222,13 @@ class RegionTagger:
         end = candidate.end
         if text.startswith(PORT, end) and text[end + 1:end + 2] not in NOT_PORT_AFTER:
             return end + 1
-        heads, lengths = self.lexicon.heads, self.lexicon.head_lengths
+        heads, lengths, prefixes = self.lexicon.heads, self.lexicon.head_lengths, self.lexicon.head_prefixes
+        farthest = None
         for gap_end in range(end, min(len(text), end + MAX_NAME_GAP + 1)):
             if gap_end > end and (text[gap_end - 1] in NAME_BREAKS or text[gap_end - 1].isdigit()):
-                return None
+                break
+            if text[gap_end:gap_end + 2] not in prefixes and text[gap_end:gap_end + 1] not in prefixes:
+                continue
             for length in lengths:
                 key = text[gap_end:gap_end + length]
                 head = heads.get(key) if len(key) == length else None
@@ -236,13 +237,13 @@ class RegionTagger:
                 head_end = gap_end + length
                 middle = text[end:gap_end]
                 if _restates_place(text, candidate, middle):
-                    return None   # 鼓楼区|鼓楼医院: the proper name starts anew after the place
+                    return farthest   # 鼓楼区|鼓楼医院: the proper name starts anew after the place
                 if any(word in middle for word in NAME_BREAK_WORDS) or any(ch in DIVISION_TYPES for ch in middle):
-                    return None   # 福建省|鼓楼区鼓楼医院: the hospital's name starts after 鼓楼区
+                    return farthest   # 福建省|鼓楼区鼓楼医院: the hospital's name starts after 鼓楼区
                 if text.startswith("中心", head_end - 2) and _is_concept_centre(text, middle, head_end):
                     continue
-                return head_end
-        return None
+                farthest = max(farthest or 0, head_end)   # 上海证券交易所, not 上海证券
+        return farthest
 
     def _drop_uncued(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
         kept = []
@@ -293,8 +294,10 @@ def _weight(candidate: Candidate) -> int:
     return 2 * candidate.length - (1 if candidate.weak else 0)
 
 
-def _inside_block(candidate: Candidate, blocks: dict[int, list[int]]) -> bool:
+def _inside_block(candidate: Candidate, blocks: dict[int, list[int]], blocked: set[int]) -> bool:
     """Inside or across a blocking phrase; a block wholly inside the candidate does not count."""
+    if candidate.start not in blocked and candidate.end - 1 not in blocked:
+        return False
     for start in range(candidate.start - MAX_BLOCK, candidate.end):
         for end in blocks.get(start, ()):
             if end <= candidate.start:
@@ -320,9 +323,7 @@ def _straddled(text: str, candidate: Candidate, junction_words: frozenset[str],
     """Character mode: an everyday word runs across the start of a short name (推广|东, 航天|等) or
     across the end of a weak one (新安|全, 大关|键).  A word explained by a neighbouring
     place (江苏|南京 with 苏南) does not count."""
-    short = any(s.form != "full" for s in candidate.senses) and all(
-        s.form != "full" or s.level in ("zone", "group") for s in candidate.senses)
-    if not short:
+    if not candidate.short:
         return False
     begin, finish = candidate.start, candidate.end
     if begin not in ends:

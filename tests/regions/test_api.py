@@ -1,0 +1,110 @@
+"""The tagger's API: records, boundaries from a segmenter, rule packs, proper names, speed."""
+import time
+
+import pytest
+
+from policyie.regions import RegionMatch, RegionTagger
+from policyie.regions.lexicon import RuleError
+
+
+def codes(matches):
+    return [m.code for m in matches]
+
+
+def test_match_fields(tagger):
+    [match] = tagger.find("重点支持苏州工业园区")
+    assert isinstance(match, RegionMatch)
+    assert (match.text, match.code, match.name, match.level, match.parent) == (
+        "苏州工业园区", None, "苏州工业园区", "zone", "320500")
+    [group] = tagger.find("京津冀协同发展")
+    assert group.members == ("110000", "120000", "130000") and group.code is None
+    [ambiguous] = tagger.find("鼓楼区")
+    assert ambiguous.code is None and len(ambiguous.candidates) == 4 and ambiguous.level == "county"
+
+
+def test_zone_name_spells_out_the_abbreviation(tagger):
+    [zone] = tagger.find("合肥经开区")
+    assert zone.name == "合肥经济技术开发区" and zone.parent == "340100"
+
+
+def test_offsets_always_match_the_text(tagger):
+    text = "2024年，广东、江苏、浙江、山东GDP均超5万亿元；北京市朝阳区、上海浦东新区、重庆两江新区、长三角地区和东北地区加快发展。"
+    matches = tagger.find(text)
+    assert len(matches) == 11
+    for m in matches:
+        assert text[m.start:m.end] == m.text
+    assert [m.start for m in matches] == sorted(m.start for m in matches)
+
+
+def test_segmenter_boundaries_reject_names_that_cut_a_word(tagger):
+    text = "在航天等领域"
+    words = {0, 1, 3, 4, 6}          # 在|航天|等|领域
+    assert tagger.find(text, is_boundary=words.__contains__) == []
+    text = "崇左天等县"
+    words = {0, 2, 5}                # 崇左|天等县
+    assert codes(tagger.find(text, is_boundary=words.__contains__)) == ["451400", "451425"]
+
+
+def test_segmenter_boundaries_allow_a_chain_glued_into_one_token(tagger):
+    text = "北京朝阳"
+    words = {0, 4}                   # one token
+    assert codes(tagger.find(text, is_boundary=words.__contains__)) == ["110000", "110105"]
+
+
+def test_document_context_resolves_later_mentions(tagger):
+    text = "重庆市政府工作报告。江北区加快发展。"
+    assert codes(tagger.find(text))[-1] == "500157"   # former 江北区 of 重庆, merged into 两江新区
+    assert codes(tagger.find("宁波江北区加快发展"))[-1] == "330205"
+
+
+def test_rule_pack_adds_zones_aliases_groups_and_blocks():
+    tagger = RegionTagger.default()
+    tagger.add_rules([
+        {"type": "zone", "name": "临空经济示范区", "aliases": ["临空示范区"], "parent": "410100"},
+        {"type": "alias", "text": "蓉城", "code": "510100"},
+        {"type": "group", "name": "沿黄九省区", "members": ["630000", "510000"]},
+        {"type": "block", "text": "沈阳北方算谷", "reason": "project"},
+    ])
+    found = tagger.find("临空示范区、蓉城和沿黄九省区；沈阳北方算谷")
+    assert [(m.text, m.code, m.level) for m in found] == [
+        ("临空示范区", None, "zone"), ("蓉城", "510100", "prefecture"), ("沿黄九省区", None, "group")]
+    # another default tagger is not affected
+    assert RegionTagger.default().find("蓉城") == []
+
+
+def test_rule_pack_errors_name_the_problem():
+    tagger = RegionTagger.default()
+    with pytest.raises(RuleError):
+        tagger.add_rules([{"type": "alias", "text": "某地", "code": "999999"}])
+    with pytest.raises(RuleError):
+        tagger.add_rules([{"type": "planet", "text": "火星"}])
+
+
+def test_proper_name_spans(tagger):
+    text = "北京大学和上海证券交易所"
+    assert tagger.proper_name_spans(text) == [(0, 4), (5, 12)]
+
+
+def test_scope_breakpoints(tagger):
+    text = "■ 辽宁\n增长5%。\n■ 吉林\n增长6%。"
+    scope = tagger.scope(text, tagger.find(text))
+    assert [code for _, code in scope.breakpoints()] == ["210000", "220000"]
+    assert scope.region_at(text.index("6%")) == "220000"
+
+
+def test_segmenter_words_are_safe(tagger):
+    words = set(tagger.segmenter_words())
+    assert "广东省" in words and "粤港澳大湾区" in words
+    assert "天等" not in words and "新兴" not in words
+
+
+def test_speed(tagger):
+    """find + scope well over 2 M chars/s on policy-like text (measured: docs/regions.md)."""
+    paragraph = ("2023年，全省地区生产总值增长5.2%，广州、深圳、佛山经济总量稳步提升。推动粤港澳大湾区建设，"
+                 "支持横琴粤澳深度合作区和前海合作区发展，培育壮大新兴产业，加强与港澳合作。")
+    text = paragraph * (200_000 // len(paragraph))
+    start = time.perf_counter()
+    matches = tagger.find(text)
+    tagger.scope(text, matches).region_at(len(text) // 2)
+    rate = len(text) / (time.perf_counter() - start)
+    assert rate > 500_000   # a loose floor for busy CI machines; the measured rate is ~4x this
