@@ -64,13 +64,15 @@ class RegionScope:
         title = self._title_region()
         if title is not None:
             return title
-        counts = Counter(self._code_of(m) for m in self.matches if m.level in ("province", "prefecture", "county"))
+        counts = Counter(self._code_of(m) for m in self.matches
+                         if m.level in ("country", "province", "prefecture", "county"))
         counts.pop(None, None)
-        if counts:
-            return counts.most_common(1)[0][0]
-        if any(m.code == COUNTRY_CODE for m in self.matches):
-            return COUNTRY_CODE
-        return None
+        if not counts:
+            return None
+        # most mentions; on a tie the country (a national report names many places once each),
+        # then the larger unit
+        rank = {"country": 0, "province": 1, "prefecture": 2, "county": 3}
+        return max(counts, key=lambda code: (counts[code], -rank[self.table.get(code).level]))
 
     def _title_region(self) -> str | None:
         line_end = self.text.find("\n")
