@@ -47,10 +47,6 @@ class Entry:
     junction: bool = False          # ordinary word that may straddle a name's edge
     head: tuple[str, int] | None = None   # (kind, gap) of a proper-name head such as 大学
 
-    @property
-    def is_place(self) -> bool:
-        return bool(self.senses)
-
 
 @dataclass(frozen=True, slots=True)
 class Surface:
@@ -207,9 +203,6 @@ class RegionLexicon:
             self.head_lengths = sorted({len(t) for t in self.heads}, reverse=True)
             self.head_prefixes = frozenset(t[:2] for t in self.heads)
         return self._matcher
-
-    def place_names(self) -> list[str]:
-        return [text for text, entry in self.entries.items() if entry.senses]
 
 
 def zone_spellings(name: str, aliases: Iterable[str], province_prefixes: list[str]) -> list[str]:

@@ -95,7 +95,7 @@ def _resolve(candidate: "Candidate", previous, votes, table: DivisionTable) -> N
     former = [c for c in codes if c not in current]
     if len(current) == 1:   # a current name and some former namesakes
         picked = (_by_written_parent(codes, candidate, previous, table)
-                  or _by_context(codes, candidate, votes, table, former) or current[0])
+                  or _by_context(codes, candidate, votes, table) or current[0])
         candidate.chosen = _preferred_sense(senses, [picked])
         return
     for rule in (_by_written_parent, _by_own_province):
@@ -103,7 +103,7 @@ def _resolve(candidate: "Candidate", previous, votes, table: DivisionTable) -> N
         if picked:
             candidate.chosen = _preferred_sense(senses, [picked])
             return
-    picked = _by_context(current + former, candidate, votes, table, former)
+    picked = _by_context(current + former, candidate, votes, table)
     if picked is None:
         defaults = _unique_codes([s for s in senses if s.default])
         picked = defaults[0] if len(defaults) == 1 else None
@@ -144,7 +144,7 @@ def _by_own_province(codes, candidate, previous, table) -> str | None:
     return None
 
 
-def _by_context(codes, candidate, votes, table, former) -> str | None:
+def _by_context(codes, candidate, votes, table) -> str | None:
     near = votes.near(candidate.start)
     scores = {code: _support(code, near, votes, table) for code in codes}
     best = max(scores.values())

@@ -74,7 +74,6 @@ class Candidate:
     short: bool = False             # written without its type word
     zone: Sense | None = None       # set when the candidate grew into a development zone
     text_override: str | None = None
-    place_end: int | None = None    # end of the place inside a zone name
     chosen: Sense | None = None     # filled by resolve
     options: tuple[str, ...] = ()   # candidate codes when still ambiguous
 

@@ -6,7 +6,6 @@ cities and projects (邯郸数字经济产业园, 合肥滨湖科学城) are not
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .lexicon import RegionLexicon, Sense
@@ -74,9 +73,4 @@ class ZoneFinder:
         listed = self.lexicon.zone_names.get(written) or self.lexicon.zone_names.get(full)
         candidate.zone = listed or Sense(None, full, "zone", "pattern")
         candidate.text_override = candidate.zone.name
-        candidate.place_end = candidate.end
         candidate.end = end
-
-
-def with_parent(zone: Sense, parent: str | None) -> Sense:
-    return zone if zone.parent or parent is None else replace(zone, parent=parent)
