@@ -241,7 +241,7 @@ class _Rules:
         self.title_before = {unit: _Lookup(dict.fromkeys(words, True)) for unit, words in title_before.items()}
         self.vague_before = _Lookup(vague_before)
         # A Chinese run without 万/亿 is only worth reading when one of these follows.
-        self.quick_next = frozenset(self.unit_first_chars | set("".join(inside)) | set("半分成倍番强折 /:"))
+        self.quick_next = frozenset(self.unit_first_chars | set("".join(inside)) | set("半分成倍番强折 /:至到-~"))
 
     @staticmethod
     def _index_stopwords(words: list[str]) -> dict[str, tuple[tuple[str, int], ...]]:
@@ -802,8 +802,8 @@ class QuantityGrammar:
         compact = run.replace(" ", "")
         chinese = not compact[0].isascii()
 
-        if rules.vague_before.ending_at(norm, start):
-            return False                                 # 数十家, 几百个
+        if chinese and rules.vague_before.ending_at(norm, candidate.run_start):
+            return False                                 # 数十家, 几百个 (but 人数11.2万人)
         if unit is not None and family == "date":
             return False                                 # 2023年底, 7月, 12日, 一季度
         if self._digit_sequence(compact) and not (unit is not None and unit.rule == "discount"):
@@ -818,8 +818,9 @@ class QuantityGrammar:
             return False
         if magnitude_only and not self._scale_stated(norm, candidate, rules):
             return False                                 # 万亿城市, 亿元以上项目, 百万千瓦机组
-        if magnitude_only and norm.startswith(rules.label_after.get("magnitude", ()), candidate.end):
-            return False
+        if magnitude_only and family not in ("count", "time") and \
+                _followed_by(norm, candidate.end, rules.label_after.get("magnitude", ())):
+            return False                                 # 超千亿元的产业集群
         if family == "count" and norm.startswith(rules.label_after.get("count", ()), candidate.end):
             return False                                 # 五个方面, 两个确立
         if unit is not None and unit.unit in rules.title_before and \
@@ -861,14 +862,15 @@ class QuantityGrammar:
             return True
         if candidate.unit.requires == "streak":
             return False
-        if rules.timeframe_before.ending_at(norm, candidate.start):
-            return False
+        if rules.timeframe_before.ending_at(norm, candidate.start) or \
+                rules.timeframe_before.ending_at(norm, candidate.run_start):
+            return False                                 # 过去5个月, 近3个月
         return not norm.startswith(rules.timeframe_after, candidate.end)
 
     def _scale_stated(self, norm: str, candidate: _Candidate, rules: _Rules) -> bool:
         """A bare magnitude (万亿, 百亿) is a value only in a scale statement: 过万亿, 再跨百亿台阶."""
-        if candidate.prefix_approx:
-            return True
+        if candidate.prefix_approx or candidate.inside_approx:
+            return True                                  # 近百家, 千余家
         if rules.scale.ending_at(norm, candidate.start):
             return True
         return bool(rules.scale_after.starting_at(norm, candidate.end))
@@ -1095,7 +1097,7 @@ class QuantityGrammar:
         """二〇二三, 一二三四: Chinese digits read one by one."""
         if len(compact) < 2 or compact[0].isascii():
             return False
-        return not any(char in _UNIT_CHARS or char == "点" or char.isascii() for char in compact)
+        return not any(char in _UNIT_CHARS or char in "点廿卅" or char.isascii() for char in compact)
 
     @staticmethod
     def _magnitude_only(run: str) -> bool:
@@ -1115,6 +1117,13 @@ def _is_sign_position(norm: str, minus: int) -> bool:
     if before in _NUMERAL_CHARS or before in "%‰）":
         return False
     return True
+
+
+def _followed_by(norm: str, position: int, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` follows, directly or after 的."""
+    if norm.startswith(words, position):
+        return True
+    return norm.startswith("的", position) and norm.startswith(words, position + 1)
 
 
 def _trailing_multiplier(run: str) -> Decimal:
