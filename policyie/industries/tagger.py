@@ -84,6 +84,7 @@ class _Rules:
     """The context rules compiled once from grammar.json (immutable, shared by taggers)."""
 
     head_after: regex.Pattern
+    strong_head_after: regex.Pattern
     single_char_suffix_after: regex.Pattern
     continuation_after: regex.Pattern
     name_after: regex.Pattern
@@ -92,6 +93,7 @@ class _Rules:
     coordinators: frozenset[str]
     merging_coordinators: frozenset[str]
     modifiers: tuple[str, ...]
+    domain_prefixes: tuple[str, ...]
     shared_heads: tuple[str, ...]
     dependent_after: regex.Pattern
     single_char_left: str
@@ -100,6 +102,7 @@ class _Rules:
     economy_head: regex.Pattern
     list_cue: regex.Pattern
     list_cue_settings: dict
+    hypernym_confidence: float
     verb_cue: regex.Pattern
     verb_head_settings: dict
     next_member: regex.Pattern
@@ -109,6 +112,7 @@ class _Rules:
     reject_starts: tuple[str, ...]
     reject_endings: tuple[str, ...]
     trailing_heads: tuple[str, ...]
+    reject_words: frozenset[str]
     max_candidate: int
 
     @classmethod
@@ -116,7 +120,9 @@ class _Rules:
         heads = _alternation(g["generic_heads"])
         bare = regex.escape(g["bare_head"])
         not_after_bare = "".join(g["bare_head_not_before"])
-        head_pattern = rf"(?:{heads}|{bare}(?![{regex.escape(not_after_bare)}]))"
+        bare_head = rf"{bare}(?![{regex.escape(not_after_bare)}])"
+        head_pattern = rf"(?:{heads}|{bare_head})"
+        strong_pattern = rf"(?:{_alternation(g['strong_heads'])}|{bare_head})"
         coordinators = _alternation(g["coordinators"])
         stop_chars = regex.escape(g["name_filler_stop_chars"])
         filler = (rf"(?:(?!{_alternation(g['name_filler_stop_words'])})"
@@ -139,8 +145,9 @@ class _Rules:
         single_left = "|".join(regex.escape(word) for word in g["single_char_left"])
         return cls(
             head_after=regex.compile(head_pattern),
+            strong_head_after=regex.compile(strong_pattern),
             single_char_suffix_after=regex.compile(
-                rf"(?:{head_pattern}|{_alternation(g['head_free_suffix_for_single_chars'])})"),
+                rf"(?:{strong_pattern}|{_alternation(g['head_free_suffix_for_single_chars'])})"),
             continuation_after=regex.compile(rf"(?:{head_pattern}|{coordinators}|等|经济)"),
             name_after=regex.compile(name_after),
             goods_cue=regex.compile(_alternation(g["goods_cues"])),
@@ -148,6 +155,7 @@ class _Rules:
             coordinators=frozenset(g["coordinators"]),
             merging_coordinators=frozenset(c for c in g["coordinators"] if c not in ("、",)),
             modifiers=tuple(g["modifiers"]),
+            domain_prefixes=tuple(sorted(g["domain_prefixes"], key=len, reverse=True)),
             shared_heads=tuple(g["shared_heads"]),
             dependent_after=regex.compile(
                 rf"(?:{coordinators})(?P<head>{_alternation(g['dependent_heads'])})"),
@@ -157,7 +165,9 @@ class _Rules:
                 rf"(?:{head_pattern}|{coordinators}|{_alternation(g['free_right'])}|[^\p{{Han}}]|$)"),
             economy_head=regex.compile(rf"经济(?!{economy_guard})"),
             list_cue=regex.compile(
-                rf"等(?:{_alternation(d['list_quantifiers'])})?(?P<cue>{_alternation(list_cues)})"),
+                rf"等(?:{_alternation(d['list_quantifiers'])})?(?:(?P<cue>{_alternation(list_cues)})"
+                rf"|[\p{{Han}}A-Za-z0-9]{{1,{int(d['hypernym_max'])}}}?(?:产业集群|产业|行业))"),
+            hypernym_confidence=float(d["hypernym_confidence"]),
             list_cue_settings=list_cues,
             verb_cue=regex.compile(
                 rf"(?:{_alternation(d['verb_cues'])})"
@@ -173,6 +183,7 @@ class _Rules:
             reject_starts=tuple(d["reject_starts"]),
             reject_endings=tuple(d["reject_endings"]),
             trailing_heads=tuple(sorted(g["generic_heads"], key=len, reverse=True)),
+            reject_words=frozenset(d["reject_words"]),
             max_candidate=int(d["max_length"]),
         )
 
@@ -328,11 +339,13 @@ class IndustryTagger:
     # 2-4. context ------------------------------------------------------------
     def _apply_context(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
         mentions = [self._shrink_zhizao_ye(text, m) for m in mentions]
+        mentions = self._attach_domain_prefixes(text, mentions)
         mentions = self._attach_modifiers(text, mentions)
         mentions = [self._attach_economy_head(text, m) for m in mentions]
         kept: list[_Mention] = []
+        starts = {m.start for m in mentions}
         for chain in self._chains(text, mentions):
-            kept.extend(self._resolve_chain(text, chain))
+            kept.extend(self._resolve_chain(text, chain, starts))
         kept = self._add_dependent_heads(text, kept)
         if any(m.term.goods for m in kept):
             kept = self._drop_goods(text, kept)
@@ -354,6 +367,30 @@ class IndustryTagger:
         if span in self._nonterms:
             return m
         return m._replace(end=m.end + 2, name=span, confidence=0.9)
+
+    def _attach_domain_prefixes(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+        """A domain word right before a term makes a compound term: 智慧+文旅, 体育+旅游, 海洋+旅游.
+
+        The compound is named as written (its sector is the head's); a prefix that was a
+        mention of its own (体育) becomes part of the compound.
+        """
+        result: list[_Mention] = []
+        for m in mentions:
+            for prefix in self._rules.domain_prefixes:
+                begin = m.start - len(prefix)
+                if begin < 0 or not text.startswith(prefix, begin):
+                    continue
+                if result and result[-1].end > begin:
+                    if (result[-1].start, result[-1].end) != (begin, m.start):
+                        continue
+                    result.pop()  # 体育 + 旅游: the prefix mention joins the compound
+                span = text[begin:m.end]
+                compound = self._by_surface.get(span)
+                m = (self._mention(begin, m.end, compound) if compound is not None
+                     else m._replace(start=begin, name=span, confidence=0.9))
+                break
+            result.append(m)
+        return result
 
     def _attach_modifiers(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
         """高端/先进/新型 right before a term belong to it (SPEC: fixed modifiers are kept)."""
@@ -378,12 +415,15 @@ class IndustryTagger:
                 chains.append([m])
         return chains
 
-    def _resolve_chain(self, text: str, chain: list[_Mention]) -> list[_Mention]:
+    def _resolve_chain(self, text: str, chain: list[_Mention], starts: set[int]) -> list[_Mention]:
         rules = self._rules
         last_end = chain[-1].end
         if self._inside_name(text, last_end):
             return []  # 新能源和智能网联汽车产业园: the whole chain names a park
-        tail_headed = bool(rules.head_after.match(text, last_end)) or text.startswith("等", last_end)
+        # 文化、旅游等产业 and 铝、铜等有色金属 have a head; 宣传、文化、体育等部门 has none.
+        tail_headed = bool(rules.strong_head_after.match(text, last_end)) or (
+            text.startswith("等", last_end)
+            and (bool(rules.list_cue.match(text, last_end)) or last_end + 1 in starts))
         has_industry = any(not m.term.needs_head for m in chain)
         resolved = []
         for index, m in enumerate(chain):
@@ -405,7 +445,8 @@ class IndustryTagger:
                     and rules.free_right.match(text, m.end))
 
     def _headed(self, text: str, m: _Mention) -> bool:
-        pattern = self._rules.single_char_suffix_after if m.end - m.start == 1 else self._rules.head_after
+        """A word that needs a head has one: 数据产业, 金融业, 铝加工 (领域, 产品 are too weak for it)."""
+        pattern = self._rules.single_char_suffix_after if m.end - m.start == 1 else self._rules.strong_head_after
         return bool(pattern.match(text, m.end))
 
     def _inside_name(self, text: str, end: int) -> bool:
@@ -459,7 +500,7 @@ class IndustryTagger:
     # 5. discovery -------------------------------------------------------------
     def _add_discoveries(self, text: str, mentions: list[_Mention],
                          is_boundary: Optional[BoundaryCheck]) -> list[_Mention]:
-        candidates = set(self._list_candidates(text)) | set(self._verb_candidates(text))
+        candidates = set(self._list_candidates(text, mentions)) | set(self._verb_candidates(text))
         if not candidates:
             return mentions
         # Mentions never overlap, so both their starts and their ends are sorted.
@@ -484,19 +525,35 @@ class IndustryTagger:
             return mentions
         return sorted([replaced.get(i, m) for i, m in enumerate(mentions)] + added)
 
-    def _list_candidates(self, text: str):
+    def _list_cues(self, text: str, mentions: list[_Mention]):
+        """Positions of 等 that close a list of industries, with the cue's tiers and confidence.
+
+        ``等未来产业`` (a tier cue), ``等电子信息产业`` (a hypernym and a head) and
+        ``等新能源`` (a lexicon hypernym) all say that the members before 等 are industries.
+        """
+        rules = self._rules
+        for found in rules.list_cue.finditer(text):
+            if found["cue"] is not None:
+                yield (found.start(), *rules.list_cue_settings[found["cue"]])
+            else:
+                yield found.start(), (), rules.hypernym_confidence
+        for m in mentions:
+            if m.start > 0 and text[m.start - 1] == "等":
+                yield m.start - 1, (), rules.hypernym_confidence
+
+    def _list_candidates(self, text: str, mentions: list[_Mention]):
         """``A、B、C等未来产业``: members the lexicon does not know."""
         rules = self._rules
         breaks = None
-        for found in rules.list_cue.finditer(text):
+        for members_end, tiers, confidence in self._list_cues(text, mentions):
             if breaks is None:
                 breaks = [b.start() for b in rules.clause_break.finditer(text)]
-            tiers, confidence = rules.list_cue_settings[found["cue"]]
-            clause_start, _ = _clause_around(breaks, found.start(), len(text))
-            members_end = found.start()
+            clause_start, _ = _clause_around(breaks, members_end, len(text))
             position = clause_start
             for piece in rules.member_split.split(text[clause_start:members_end]):
                 candidate = self._clean_candidate(text, position, position + len(piece))
+                if position == clause_start and candidate is not None and candidate[0] == clause_start:
+                    candidate = None  # an unknown first member with no cue verb before it is likely a subject
                 position += len(piece)
                 separator = rules.member_split.match(text, position)
                 if separator:
@@ -540,7 +597,7 @@ class IndustryTagger:
             return None
         if candidate.startswith(rules.reject_starts) or candidate.endswith(rules.reject_endings):
             return None
-        if self._is_nonterm(candidate) or candidate in self._by_surface:
+        if candidate in rules.reject_words or self._is_nonterm(candidate) or candidate in self._by_surface:
             return None
         return start, end
 
