@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from policyie.records import Extraction
+
 RECORD_KINDS = ("regions", "industries", "indicators")
 INTERNAL_KINDS = ("quantities",)
 _KEY = "policyie"
@@ -40,3 +42,15 @@ def set_doc_meta(doc: Doc, **meta) -> None:
 
 def get_doc_meta(doc: Doc) -> dict:
     return doc.user_data.get((_KEY, "meta"), {})
+
+
+def extraction_of(doc: Doc) -> Extraction:
+    """The validated records of a processed Doc (the getter of ``doc._.policyie``)."""
+    return Extraction.model_validate(
+        {"id": get_doc_meta(doc).get("id"), **{kind: get_records(doc, kind) for kind in RECORD_KINDS}})
+
+
+# Registered here, where every component imports from, so that pipelines
+# loaded with spacy.load() alone (factories found by entry points) have it too.
+if not Doc.has_extension("policyie"):
+    Doc.set_extension("policyie", getter=extraction_of)

@@ -12,15 +12,12 @@ from typing import Iterable
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 # Importing the component modules registers their factories with spaCy.
 from policyie.industries import component as _industries  # noqa: F401
 from policyie.indicators import component as _indicators  # noqa: F401
 from policyie.quantities import component as _quantities  # noqa: F401
 from policyie.regions import component as _regions  # noqa: F401
-from policyie.records import Extraction
-from policyie.docstate import RECORD_KINDS, get_records
 from policyie.segmenter import tokenizer as _tokenizer  # noqa: F401
 
 COMPONENTS = ("policyie_regions", "policyie_industries", "policyie_quantities", "policyie_indicators")
@@ -52,13 +49,3 @@ def feed_segmenter(nlp: Language) -> None:
         if words is not None:
             add_words(words())
 
-
-def extraction_of(doc: Doc) -> Extraction:
-    """The validated records of a processed Doc."""
-    return Extraction.model_validate(
-        {"id": doc.user_data.get(("policyie", "meta"), {}).get("id"),
-         **{kind: get_records(doc, kind) for kind in RECORD_KINDS}})
-
-
-if not Doc.has_extension("policyie"):
-    Doc.set_extension("policyie", getter=extraction_of)

@@ -42,7 +42,8 @@ class Region(Mention):
         description="6-digit GB/T 2260 code; 100000 for the country; null for groups, "
         "zones without a code and names left ambiguous")
     name: str = Field(description="official full name (中华人民共和国 for the country)")
-    level: RegionLevel
+    level: RegionLevel = Field(description="administrative level, or zone (development zones, new areas) "
+                              "or group (区域 groupings such as 长三角)")
     candidates: list[str] = Field(
         default_factory=list,
         description="codes the name could stand for when the context does not decide (code is then null)")
@@ -56,9 +57,10 @@ class Industry(Mention):
     name: str = Field(description="canonical name")
     sector: Sector = Field(description="top category of the strategic emerging industries (2018) or 其他")
     category: Optional[str] = Field(default=None, description="second-level category")
-    tiers: list[Tier] = Field(default_factory=list)
-    source: Literal["lexicon", "pattern", "rule_pack"] = "lexicon"
-    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    tiers: list[Tier] = Field(default_factory=list, description="policy tiers the term belongs to")
+    source: Literal["lexicon", "pattern", "rule_pack"] = Field(
+        default="lexicon", description="lexicon term, discovered by a cue pattern, or from a user rule pack")
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0, description="1 for lexicon terms, lower for discovered ones")
 
 
 class Indicator(Mention):
@@ -66,8 +68,10 @@ class Indicator(Mention):
 
     value: float = Field(description="the number in base units, signed")
     unit: str = Field(description="base unit: 元, %, 百分点, 倍, 位, a measure word, a physical unit, or ''")
-    approx: Approx = "exact"
-    kind: Kind = "level"
+    approx: Approx = Field(default="exact", description="approximation marker: 约/左右 about, 超/余 more_than, "
+                           "以上 at_least, 近 nearly, 不到 less_than, 以下 at_most")
+    kind: Kind = Field(default="level", description="level (amount, count, index), growth (any change), "
+                       "share, difference (against a baseline), rank")
     name: Optional[str] = Field(default=None, description="what is measured, as written")
     year: Optional[int] = None
     region: Optional[str] = Field(default=None, description="code of the region the value describes")
@@ -80,7 +84,7 @@ class Extraction(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: Optional[str] = None
+    id: Optional[str] = Field(default=None, description="the input document's id")
     regions: list[Region] = Field(default_factory=list)
     industries: list[Industry] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)

@@ -19,6 +19,8 @@ def word_f1(gold: list[list[str]], predicted: list[list[str]]) -> float:
         tp += len(gs & ps)
         n_gold += len(gs)
         n_pred += len(ps)
+    if tp == 0:
+        return 0.0
     precision, recall = tp / n_pred, tp / n_gold
     return round(200 * precision * recall / (precision + recall), 2)
 

@@ -8,9 +8,9 @@ word/space alignment (which runs at ~55 K chars/s; ours is linear and cheap).
 
 Segmenters:
 - ``pkuseg``: words from our pkuseg model, domain words kept whole;
-- ``char``: the fast mode: each CJK character is a token, runs of other
-  non-space characters (numbers, Latin words) are one token.  Components do
-  not use boundaries in this mode.
+- ``char``: the fast mode: each CJK character or punctuation mark is a token,
+  runs of digits and Latin letters are one token.  Components do not use
+  boundaries in this mode.
 """
 from __future__ import annotations
 
@@ -26,7 +26,9 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 SEGMENTERS = ("pkuseg", "char")
-_CHAR_TOKENS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\s\u3400-\u9fff\uf900-\ufaff]+|\s+")
+# Runs of Latin letters, digits and number punctuation stay one token; every
+# other character (CJK, punctuation) is a token of its own.
+_CHAR_TOKENS = re.compile(r"[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a_.%\uff05\u2030]+|\s+|.", re.S)
 
 
 class SegmenterError(ValueError):
@@ -34,8 +36,12 @@ class SegmenterError(ValueError):
 
 
 def bundled_model_dir() -> Path:
-    """Where the shipped pkuseg model lives (``models/pkuseg`` in the source tree)."""
-    return Path(str(resources.files("policyie.models") / "pkuseg"))
+    """Where the shipped pkuseg model lives: ``policyie.models`` once installed,
+    ``models/pkuseg`` of the source tree when running from a checkout."""
+    try:
+        return Path(str(resources.files("policyie.models") / "pkuseg"))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / "models" / "pkuseg"
 
 
 @lru_cache(maxsize=None)

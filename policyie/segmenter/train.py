@@ -125,6 +125,7 @@ def main(argv: list[str] | None = None) -> None:
 
     full_dir = workdir / "full"
     started = time.time()
+    random.seed(SEED)  # pkuseg shuffles training sentences with the global generator
     spacy_pkuseg.train(str(train_file), str(test_file), str(full_dir), train_iter=args.iterations)
     minutes = (time.time() - started) / 60
 

@@ -1,0 +1,1 @@
+"""The shipped segmentation model; installed as ``policyie.models`` so wheels carry it."""
