@@ -1,0 +1,143 @@
+"""The grammar's API: records, rule packs, offsets, the number layer, speed."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from policyie.quantities import Quantity, QuantityGrammar
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "quantities.jsonl"
+
+
+@pytest.fixture(scope="module")
+def grammar() -> QuantityGrammar:
+    return QuantityGrammar.default()
+
+
+def test_quantity_is_a_frozen_record(grammar):
+    quantity = grammar.find("产量253万辆")[0]
+    assert quantity == Quantity(2, 7, "253万辆", 2530000.0, "辆", "exact", None, None)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quantity.value = 1.0
+    assert not hasattr(quantity, "__dict__")          # slots
+
+
+def test_offsets_point_into_the_original_text(grammar):
+    text = "全年增长１２．５％，投资１３．５７万亿元，高于全国0.3个百分点。"
+    found = grammar.find(text)
+    assert [q.text for q in found] == ["１２．５％", "１３．５７万亿元", "0.3个百分点"]
+    for quantity in found:
+        assert text[quantity.start:quantity.end] == quantity.text
+
+
+def test_results_are_sorted_and_do_not_overlap(grammar):
+    text = "".join(json.loads(line)["text"] for line in CORPUS.read_text(encoding="utf-8").splitlines())
+    found = grammar.find(text)
+    assert len(found) > 300
+    for before, after in zip(found, found[1:]):
+        assert before.end <= after.start
+
+
+def test_default_gives_independent_grammars():
+    first, second = QuantityGrammar.default(), QuantityGrammar.default()
+    first.add_rules([{"type": "unit", "text": "吨油当量", "unit": "吨油当量", "family": "physical"}])
+    text = "能源消费5万吨油当量"
+    assert [q.unit for q in first.find(text)] == ["吨油当量"]
+    assert [q.unit for q in second.find(text)] == ["吨"]
+    assert [q.unit for q in QuantityGrammar.default().find(text)] == ["吨"]
+
+
+def test_add_unit_with_factor():
+    grammar = QuantityGrammar.default()
+    text = "新增泊位3打"
+    assert grammar.find(text) == []
+    grammar.add_rules([{"type": "unit", "text": "打", "unit": "个", "factor": 12, "family": "count"}])
+    assert [(q.text, q.value, q.unit) for q in grammar.find(text)] == [("3打", 36.0, "个")]
+
+
+def test_add_marker_and_stopword():
+    grammar = QuantityGrammar.default()
+    assert [(q.text, q.approx) for q in grammar.find("占比大概30%")] == [("30%", "exact")]
+    grammar.add_rules([{"type": "marker", "text": "大概", "approx": "about", "position": "before"}])
+    assert [(q.text, q.approx) for q in grammar.find("占比大概30%")] == [("大概30%", "about")]
+    assert [q.text for q in grammar.find("九九重阳节3天")] == ["3天"]
+    grammar.add_rules([{"type": "stopword", "text": "三天两头"}])
+    assert grammar.find("三天两头检查") == []
+
+
+def test_grammar_built_from_records_only_knows_them():
+    grammar = QuantityGrammar(units=[{"type": "unit", "text": "家", "family": "count"}])
+    assert [(q.text, q.unit) for q in grammar.find("新增12家，增长5%")] == [("12家", "家")]
+
+
+@pytest.mark.parametrize("record", [
+    {"type": "colour", "text": "红"},
+    {"type": "unit"},
+    {"type": "marker", "text": "约", "approx": "roughly", "position": "before"},
+    {"type": "marker", "text": "约", "approx": "about", "position": "around"},
+    {"type": "cue", "cue": "weather", "text": "晴"},
+])
+def test_bad_records_are_refused(record):
+    with pytest.raises(ValueError):
+        QuantityGrammar.default().add_rules([record])
+
+
+def test_shipped_records_are_immutable():
+    grammar = QuantityGrammar.default()
+    with pytest.raises(TypeError):
+        grammar.records[0]["text"] = "x"
+
+
+def test_data_files_are_valid_jsonl():
+    data = Path(__file__).resolve().parents[2] / "policyie" / "quantities" / "data"
+    for path in data.glob("*.jsonl"):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            record = json.loads(line)
+            assert record.get("type") and record.get("text"), f"{path.name}:{number}"
+
+
+def test_number_layer(grammar):
+    numbers = grammar.find_numbers("2023年增长5.2%，投资一千五百万元，约占三分之一")
+    assert [(n.text, n.value) for n in numbers] == [
+        ("2023", Decimal(2023)), ("5.2", Decimal("5.2")), ("一千五百万", Decimal(15000000)),
+        ("三分之一", Decimal(1) / 3)]
+
+
+def test_value_is_exact_before_becoming_a_float(grammar):
+    assert grammar.find("投资16.4亿元")[0].value == 1640000000.0
+    assert grammar.find("13.57万亿元")[0].value == 13570000000000.0
+
+
+# ---------------------------------------------------------------------------
+# Speed: one pass, no per-character Python loop, no backtracking blow-up.
+
+def _policy_text(size: int) -> str:
+    sentences = [json.loads(line)["text"] for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    block = "".join(sentences)
+    return (block * (size // len(block) + 1))[:size]
+
+
+def test_speed_is_linear_and_fast(grammar):
+    small, large = _policy_text(50_000), _policy_text(200_000)
+    grammar.find(small)                                    # warm the caches
+    started = time.perf_counter()
+    grammar.find(small)
+    small_time = time.perf_counter() - started
+    started = time.perf_counter()
+    grammar.find(large)
+    large_time = time.perf_counter() - started
+    assert large_time < small_time * 8                     # about 4x for 4x the text
+    # a generous floor: the machine may be busy; measured speed is reported in docs/quantities.md
+    assert len(large) / large_time > 250_000
+
+
+def test_pathological_input_stays_fast(grammar):
+    text = "一二三四五六七八九十" * 5000 + "1,2,3,4,5," * 5000 + "万" * 20000
+    started = time.perf_counter()
+    grammar.find(text)
+    assert time.perf_counter() - started < 5
