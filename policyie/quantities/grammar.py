@@ -785,7 +785,8 @@ class QuantityGrammar:
         if verb:
             candidate.approx = verb[1]
             return
-        after = rules.scale_after.starting_at(norm, candidate.end)
+        after = rules.scale_after.starting_at(norm, candidate.end) or \
+            (norm.startswith("新", candidate.end) and rules.scale_after.starting_at(norm, candidate.end + 1))
         if after:
             candidate.approx = after[1]
             return
@@ -826,14 +827,24 @@ class QuantityGrammar:
         if unit is not None and unit.unit in rules.title_before and \
                 rules.title_before[unit.unit].ending_at(norm, start):
             return False                                 # 稳增长26条
-        if candidate.suffix_marker and candidate.suffix_approx in ("at_least", "at_most") and \
-                norm.startswith(rules.threshold_heads.get(family, ()), candidate.end):
-            return False                                 # 10亿元以上项目
+        if self._threshold(norm, candidate, rules):
+            return False                                 # 10亿元以上项目, 营收超10亿元企业
+        if family == "time" and _followed_by(norm, candidate.end, rules.label_after.get("time", ())):
+            return False                                 # 15分钟生活圈
         if unit is None:
             return self._unitless(norm, candidate, rules, chinese)
         if unit.per_hour and rules.speed.search(_window(norm, start, 8, _CLAUSE_STOPS)):
             candidate.unit_name = unit.per_hour          # 时速350公里
         return True
+
+    @staticmethod
+    def _threshold(norm: str, candidate: _Candidate, rules: _Rules) -> bool:
+        """A bound followed by what it bounds is a threshold: 亿元以上项目, 超10亿元企业."""
+        bounded = candidate.suffix_approx in ("at_least", "at_most") or \
+            candidate.prefix_approx in ("more_than", "at_least")
+        if not bounded:
+            return False
+        return _followed_by(norm, candidate.end, rules.threshold_heads.get(candidate.family, ()))
 
     def _unitless(self, norm: str, candidate: _Candidate, rules: _Rules, chinese: bool) -> bool:
         """A number without a unit: a multiplied amount, or an index value after 为/达."""
