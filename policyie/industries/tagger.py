@@ -1,50 +1,55 @@
 """Finding industry terms in policy text (SPEC sections 1 and 4).
 
-One pass of :class:`~policyie.matching.LexiconMatcher` over the text finds
-every lexicon string and every non-term string; then a few context rules,
-each looking only at the characters around a hit:
+One pass of :class:`~policyie.matching.LexiconMatcher` finds every lexicon
+string and every non-term string; then context rules, each looking only at
+the characters around a hit (the word lists live in ``data/grammar.json``):
 
 1. **Selection** — hits inside a non-term (战略性新兴产业, 文化工作, 中国石化)
    are dropped; of overlapping hits the longest wins (深化|工业互联网, not
-   深|化工|业); single-character terms (铝, 铜) come from one regex that wants
-   a coordination or a head next to them.
+   化工); one-character terms (铝, 铜) come from one regex that wants a
+   coordinator or a cue verb before them and a head or coordinator after.
 2. **Boundaries** — spans never include generic heads (产业, 行业, 产业链,
    领域, 赛道, 制造业, 产品, 核心产业, a bare 业): the lexicon holds heads-free
    names, and ``X制造业`` shrinks to ``X`` when ``X`` is a term (电子信息制造业 →
-   电子信息, while 装备制造业 → 装备制造).  A grade modifier right before a
-   term joins it (高端纺织).
+   电子信息; 装备制造业 keeps 装备制造).  Grade modifiers join the term after
+   them (高端纺织), domain words make compounds (智慧文旅), and a head 经济 stays
+   (旅游经济).
 3. **Coordination** — members joined by 、/和/与/及 are separate records; a
-   word that is no industry alone (文化, 数据, 铝) counts in a chain with a head
-   (文化、旅游等产业), with an industry member (铝及铝加工) or before its own
-   head (数据产业); a shared head is distributed (新能源和智能网联汽车 → 新能源
-   named 新能源汽车; 汽车及零部件 → 零部件 named 汽车零部件).
-4. **Exclusions** — no records inside names of companies, parks, bases,
-   zones, centres, events (a name suffix such as 产业园, 试验区, 公司 follows
-   within a few name-like characters), but records inside titles of plans and
-   pilots (行动计划, 方案, 试点 come first); no records for goods in export,
-   import and trade-in clauses; none inside the caller's ``excluded`` spans.
-5. **Discovery** — list and cue patterns (``A、B等未来产业``, ``发展X产业``,
-   ``开辟X新赛道``, ``发展X经济``) propose terms the lexicon lacks, with
-   ``source="pattern"`` and a confidence below 1.
+   word that is no industry alone (文化, 数据, 铝) counts before a strong head
+   (数据产业), or standing alone in a chain that has a head or an industry
+   member (文化、旅游等产业, 铝及铝加工); a shared head is distributed
+   (新能源和智能网联汽车 → 新能源 named 新能源汽车; 汽车及零部件 → 零部件 named
+   汽车零部件).
+4. **Exclusions** — no records inside names of companies, parks, bases, zones,
+   centres, organisations and events (a name suffix such as 产业园, 试验区,
+   公司 follows within a few name-like characters) but records inside titles
+   of plans and pilots (行动计划, 方案, 试点 come first); no records for goods
+   in export, import and trade-in clauses; none in the caller's ``excluded``.
+5. **Discovery** — list and cue patterns (``A、B等未来产业``, ``A、B等电子信息
+   产业``, ``发展X产业``, ``开辟X新赛道``, ``发展X经济``) propose terms the
+   lexicon lacks, with ``source="pattern"`` and a confidence below 1.
 """
 from __future__ import annotations
 
 import bisect
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Callable, Iterable, NamedTuple, Optional, Sequence
+from functools import cached_property, lru_cache
+from types import MappingProxyType
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Optional, Sequence
+
+import re
 
 import regex
 
-from policyie.industries.lexicon import (
-    Term, parse_term, read_grammar, read_lexicon, read_nonterms,
-)
+from policyie.industries.lexicon import Term, parse_term, read_grammar, read_lexicon, read_nonterms
 from policyie.matching import LexiconMatcher
 
 BoundaryCheck = Callable[[int], bool]
 Span = tuple[int, int]
+Candidate = tuple[int, int, tuple[str, ...], float]  # start, end, tiers from the cue, confidence
 OTHER_SECTOR = "其他"
+ECONOMY = "经济"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,113 +84,159 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _chars(chars: str) -> str:
+    return regex.escape(chars)
+
+
 @dataclass(frozen=True)
 class _Rules:
-    """The context rules compiled once from grammar.json (immutable, shared by taggers)."""
+    """The context rules, compiled once from grammar.json (immutable, shared by all taggers)."""
 
-    head_after: regex.Pattern
-    strong_head_after: regex.Pattern
-    single_char_suffix_after: regex.Pattern
-    continuation_after: regex.Pattern
-    name_after: regex.Pattern
-    goods_cue: regex.Pattern
-    clause_break: regex.Pattern
-    coordinators: frozenset[str]
-    merging_coordinators: frozenset[str]
-    modifiers: tuple[str, ...]
-    domain_prefixes: tuple[str, ...]
-    shared_heads: tuple[str, ...]
-    dependent_after: regex.Pattern
-    single_char_left: str
+    head_after: regex.Pattern            # a generic head follows
+    strong_head_after: regex.Pattern     # a head that makes 数据, 文化, 医药 industries follows
+    single_char_head_after: regex.Pattern
+    single_char_left: str                # lookbehind alternatives for one-character terms
+    continuation_after: regex.Pattern    # what may follow a short term inside one segmenter word
     free_left: regex.Pattern
     free_right: regex.Pattern
     economy_head: regex.Pattern
-    list_cue: regex.Pattern
-    list_cue_settings: dict
+    modifiers: frozenset[str]
+    domain_prefixes: frozenset[str]
+    coordinators: frozenset[str]
+    merging_coordinators: frozenset[str]
+    shared_heads: tuple[str, ...]
+    dependent_after: regex.Pattern
+    suffix_start: re.Pattern             # where a name or title suffix may begin (a quick filter)
+    name_after: regex.Pattern            # group "name": inside a proper name; group "title": a plan title
+    name_reach: int
+    goods_cue: re.Pattern
+    clause_break: re.Pattern
+    discovery: "_DiscoveryRules"
+
+    @classmethod
+    def from_grammar(cls, g: Mapping) -> "_Rules":
+        bare = rf"{regex.escape(g['bare_head'])}(?![{_chars(''.join(g['bare_head_not_before']))}])"
+        heads = rf"(?:{_alternation(g['generic_heads'])}|{bare})"
+        strong = rf"(?:{_alternation(g['strong_heads'])}|{bare})"
+        coordinators = _alternation(g["coordinators"])
+        economy_guard = _alternation(g["economy_not_before"])
+        return cls(
+            head_after=regex.compile(heads),
+            strong_head_after=regex.compile(strong),
+            single_char_head_after=regex.compile(rf"(?:{strong}|{_alternation(g['single_char_heads'])})"),
+            single_char_left="|".join(regex.escape(word) for word in g["single_char_left"]),
+            continuation_after=regex.compile(rf"(?:{heads}|{coordinators}|等|{ECONOMY})"),
+            free_left=regex.compile(rf"(?:^|[^\p{{Han}}]|{_alternation(g['free_left'])})$"),
+            free_right=regex.compile(rf"(?:{heads}|{coordinators}|{_alternation(g['free_right'])}|[^\p{{Han}}]|$)"),
+            economy_head=regex.compile(rf"{ECONOMY}(?!{economy_guard})"),
+            modifiers=frozenset(g["modifiers"]),
+            domain_prefixes=frozenset(g["domain_prefixes"]),
+            coordinators=frozenset(g["coordinators"]),
+            merging_coordinators=frozenset(c for c in g["coordinators"] if "、" not in c),
+            shared_heads=tuple(g["shared_heads"]),
+            dependent_after=regex.compile(rf"(?:{coordinators})(?P<head>{_alternation(g['dependent_heads'])})"),
+            # Plain literal alternations run 6x faster in the standard re module.
+            suffix_start=re.compile(
+                _alternation(list(g["name_suffixes"]) + list(g["title_suffixes"]) + list(g["attached_name_suffixes"]))),
+            name_after=regex.compile(_name_after_pattern(g)),
+            name_reach=int(g["name_filler_max"]),
+            goods_cue=re.compile(_alternation(g["goods_cues"])),
+            clause_break=re.compile(f"[{re.escape(g['clause_breaks'])}]"),
+            discovery=_DiscoveryRules.from_grammar(g["discovery"], heads, coordinators, economy_guard),
+        )
+
+
+def _name_after_pattern(g: Mapping) -> str:
+    """After a term: a one-character name suffix right away (物流园), or within a few name-like
+    characters the nearest name suffix (…创新发展试验区) or title suffix (…三年行动计划)."""
+    stop_chars = _chars(g["name_filler_stop_chars"])
+    filler = rf"(?:(?!{_alternation(g['name_filler_stop_words'])})[^\s\p{{P}}\p{{S}}{stop_chars}])"
+    attached = "|".join(regex.escape(char) + (f"(?![{_chars(blocked)}])" if blocked else "")
+                        for char, blocked in g["attached_name_suffixes"].items())
+    return (rf"(?:(?P<name>{attached})"
+            rf"|{filler}{{0,{int(g['name_filler_max'])}}}?"
+            rf"(?:(?P<title>{_alternation(g['title_suffixes'])})|(?P<name>{_alternation(g['name_suffixes'])})))")
+
+
+@dataclass(frozen=True)
+class _DiscoveryRules:
+    """Cue patterns and candidate filters of discovery."""
+
+    list_cue: regex.Pattern              # 等 + a cue (group "cue") or 等 + a hypernym with a head
+    list_cues: Mapping[str, tuple[tuple[str, ...], float]]
     hypernym_confidence: float
-    verb_cue: regex.Pattern
-    verb_head_settings: dict
-    next_member: regex.Pattern
+    verb_cue: regex.Pattern              # 发展X产业 …: groups "x" and "head"
+    next_member: regex.Pattern           # 、Y经济 after a verb-cue match
+    verb_heads: Mapping[str, tuple[float, bool]]   # head → (confidence, head kept in the span)
     member_split: regex.Pattern
     strip_prefix: regex.Pattern
+    trailing_head: regex.Pattern
     reject_char: regex.Pattern
     reject_starts: tuple[str, ...]
     reject_endings: tuple[str, ...]
-    trailing_heads: tuple[str, ...]
     reject_words: frozenset[str]
-    max_candidate: int
+    max_length: int
 
     @classmethod
-    def from_grammar(cls, g: dict) -> "_Rules":
-        heads = _alternation(g["generic_heads"])
-        bare = regex.escape(g["bare_head"])
-        not_after_bare = "".join(g["bare_head_not_before"])
-        bare_head = rf"{bare}(?![{regex.escape(not_after_bare)}])"
-        head_pattern = rf"(?:{heads}|{bare_head})"
-        strong_pattern = rf"(?:{_alternation(g['strong_heads'])}|{bare_head})"
-        coordinators = _alternation(g["coordinators"])
-        stop_chars = regex.escape(g["name_filler_stop_chars"])
-        filler = (rf"(?:(?!{_alternation(g['name_filler_stop_words'])})"
-                  rf"[^\s\p{{P}}\p{{S}}{stop_chars}])")
-        attached = "|".join(
-            regex.escape(char) + (f"(?![{regex.escape(blocked)}])" if blocked else "")
-            for char, blocked in g["attached_name_suffixes"].items())
-        name_after = (rf"(?:(?P<name>{attached})"
-                      rf"|{filler}{{0,{int(g['name_filler_max'])}}}?"
-                      rf"(?:(?P<title>{_alternation(g['title_suffixes'])})"
-                      rf"|(?P<name>{_alternation(g['name_suffixes'])})))")
-        d = g["discovery"]
+    def from_grammar(cls, d: Mapping, heads: str, coordinators: str, economy_guard: str) -> "_DiscoveryRules":
         list_cues = {item["cue"]: (tuple(item["tiers"]), float(item["confidence"])) for item in d["list_cues"]}
         verb_heads = {item["head"]: (float(item["confidence"]), bool(item.get("keep", False)))
                       for item in d["verb_heads"]}
-        economy_guard = _alternation(d["economy_not_before"])
-        head_alternatives = "|".join(
-            regex.escape(head) + (f"(?!{economy_guard})" if keep else "")
-            for head, (_, keep) in sorted(verb_heads.items(), key=lambda kv: -len(kv[0])))
-        single_left = "|".join(regex.escape(word) for word in g["single_char_left"])
+        head_choice = "|".join(regex.escape(head) + (f"(?!{economy_guard})" if head == ECONOMY else "")
+                               for head in sorted(verb_heads, key=len, reverse=True))
+        x = rf"(?P<x>[\p{{Han}}A-Za-z0-9]{{2,{int(d['max_length'])}}}?)"
+        quantifiers = _alternation(d["list_quantifiers"])
         return cls(
-            head_after=regex.compile(head_pattern),
-            strong_head_after=regex.compile(strong_pattern),
-            single_char_suffix_after=regex.compile(
-                rf"(?:{strong_pattern}|{_alternation(g['head_free_suffix_for_single_chars'])})"),
-            continuation_after=regex.compile(rf"(?:{head_pattern}|{coordinators}|等|经济)"),
-            name_after=regex.compile(name_after),
-            goods_cue=regex.compile(_alternation(g["goods_cues"])),
-            clause_break=regex.compile(f"[{regex.escape(g['clause_breaks'])}]"),
-            coordinators=frozenset(g["coordinators"]),
-            merging_coordinators=frozenset(c for c in g["coordinators"] if c not in ("、",)),
-            modifiers=tuple(g["modifiers"]),
-            domain_prefixes=tuple(sorted(g["domain_prefixes"], key=len, reverse=True)),
-            shared_heads=tuple(g["shared_heads"]),
-            dependent_after=regex.compile(
-                rf"(?:{coordinators})(?P<head>{_alternation(g['dependent_heads'])})"),
-            single_char_left=single_left,
-            free_left=regex.compile(rf"(?:^|[^\p{{Han}}]|{_alternation(g['free_left'])})$"),
-            free_right=regex.compile(
-                rf"(?:{head_pattern}|{coordinators}|{_alternation(g['free_right'])}|[^\p{{Han}}]|$)"),
-            economy_head=regex.compile(rf"经济(?!{economy_guard})"),
             list_cue=regex.compile(
-                rf"等(?:{_alternation(d['list_quantifiers'])})?(?:(?P<cue>{_alternation(list_cues)})"
+                rf"等(?:{quantifiers})?(?:(?P<cue>{_alternation(list_cues)})"
                 rf"|[\p{{Han}}A-Za-z0-9]{{1,{int(d['hypernym_max'])}}}?(?:产业集群|产业|行业))"),
+            list_cues=MappingProxyType(list_cues),
             hypernym_confidence=float(d["hypernym_confidence"]),
-            list_cue_settings=list_cues,
-            verb_cue=regex.compile(
-                rf"(?:{_alternation(d['verb_cues'])})"
-                rf"(?P<x>[\p{{Han}}A-Za-z0-9]{{2,{int(d['max_length'])}}}?)"
-                rf"(?P<head>{head_alternatives})"),
-            verb_head_settings=verb_heads,
-            next_member=regex.compile(
-                rf"(?:{coordinators})(?P<x>[\p{{Han}}A-Za-z0-9]{{2,{int(d['max_length'])}}}?)"
-                rf"(?P<head>{head_alternatives})"),
+            verb_cue=regex.compile(rf"(?:{_alternation(d['verb_cues'])}){x}(?P<head>{head_choice})"),
+            next_member=regex.compile(rf"(?:{coordinators}){x}(?P<head>{head_choice})"),
+            verb_heads=MappingProxyType(verb_heads),
             member_split=regex.compile(coordinators),
-            strip_prefix=regex.compile(rf"^(?:{_alternation(d['strip_prefixes'])})+"),
-            reject_char=regex.compile(rf"[{regex.escape(d['reject_chars'])}\s\p{{P}}\p{{S}}]"),
+            strip_prefix=regex.compile(rf"(?:{_alternation(d['strip_prefixes'])})+"),  # used with match(text, pos)
+            trailing_head=regex.compile(rf"(?:{heads})+$"),
+            reject_char=regex.compile(rf"[{_chars(d['reject_chars'])}\s\p{{P}}\p{{S}}]"),
             reject_starts=tuple(d["reject_starts"]),
             reject_endings=tuple(d["reject_endings"]),
-            trailing_heads=tuple(sorted(g["generic_heads"], key=len, reverse=True)),
             reject_words=frozenset(d["reject_words"]),
-            max_candidate=int(d["max_length"]),
+            max_length=int(d["max_length"]),
         )
+
+
+class _Text:
+    """One text and the positions some rules look up, found once per call (and only if needed)."""
+
+    def __init__(self, text: str, rules: _Rules):
+        self.text = text
+        self.rules = rules
+
+    @cached_property
+    def clause_breaks(self) -> list[int]:
+        return [found.start() for found in self.rules.clause_break.finditer(self.text)]
+
+    @cached_property
+    def suffix_starts(self) -> list[int]:
+        return [found.start() for found in self.rules.suffix_start.finditer(self.text)]
+
+    def clause_around(self, position: int) -> Span:
+        """The clause (between punctuation) containing ``position``."""
+        breaks = self.clause_breaks
+        index = bisect.bisect_right(breaks, position)
+        start = breaks[index - 1] + 1 if index > 0 else 0
+        end = breaks[index] if index < len(breaks) else len(self.text)
+        return start, end
+
+    def inside_name(self, end: int) -> bool:
+        """A name suffix (产业园, 试验区, 公司 …) follows ``end`` before any title suffix (行动计划 …)."""
+        starts = self.suffix_starts
+        index = bisect.bisect_left(starts, end)
+        if index == len(starts) or starts[index] > end + self.rules.name_reach:
+            return False  # no suffix within reach: the common case, without running the regex
+        found = self.rules.name_after.match(self.text, end)
+        return bool(found) and found["name"] is not None
 
 
 @lru_cache(maxsize=None)
@@ -199,11 +250,11 @@ class IndustryTagger:
 
     def __init__(self, terms: Iterable[Term], nonterms: Iterable[str], rules: _Rules):
         self._rules = rules
-        self._matcher: LexiconMatcher[Optional[Term]] = LexiconMatcher()
         self._nonterms = frozenset(nonterms)
+        self._matcher: LexiconMatcher[Optional[Term]] = LexiconMatcher()
         for word in self._nonterms:
-            self._matcher.add(word, None)  # a None payload marks a blocking non-term
-        self._max_nonterm = max((len(w) for w in self._nonterms), default=0)
+            self._matcher.add(word, None)  # a None payload marks a non-term that blocks hits inside it
+        self._longest_nonterm = max((len(word) for word in self._nonterms), default=0)
         self._by_surface: dict[str, Term] = {}
         self._single_chars: dict[str, Term] = {}
         for term in terms:
@@ -216,12 +267,16 @@ class IndustryTagger:
         terms, nonterms, rules = _shipped_data()
         return cls(terms, nonterms, rules)
 
-    # -- vocabulary ----------------------------------------------------------
+    # -- vocabulary -------------------------------------------------------------
     def add_terms(self, records: Sequence[dict], *, source: str = "<rule pack>") -> None:
-        """Add user terms (lexicon.jsonl format); they win over shipped strings and non-terms."""
-        for index, record in enumerate(records):
-            self._add(parse_term(record, source=source, line=None if len(records) == 1 else index + 1,
-                                 origin="rule_pack"))
+        """Add user terms (the lexicon.jsonl format); they win over shipped strings and non-terms.
+
+        An invalid record raises :class:`~policyie.industries.lexicon.LexiconError`
+        (a ``ValueError`` naming the field); the records before it stay added.
+        """
+        for index, record in enumerate(records, 1):
+            line = index if len(records) > 1 else None
+            self._add(parse_term(record, source=source, line=line, origin="rule_pack"))
         self._single_char_pattern = self._compile_single_chars()
 
     def _add(self, term: Term) -> None:
@@ -236,11 +291,11 @@ class IndustryTagger:
         """One regex for one-character terms: after a coordinator or cue verb, before a head or coordinator."""
         if not self._single_chars:
             return None
-        chars = "".join(regex.escape(c) for c in sorted(self._single_chars))
         rules = self._rules
+        chars = "".join(regex.escape(char) for char in sorted(self._single_chars))
         return regex.compile(
             rf"(?:(?<=^|[\s\p{{P}}])|(?<={rules.single_char_left}))(?P<c>[{chars}])"
-            rf"(?=(?:{rules.single_char_suffix_after.pattern})|(?:{rules.continuation_after.pattern}))")
+            rf"(?=(?:{rules.single_char_head_after.pattern})|(?:{rules.continuation_after.pattern}))")
 
     def term(self, surface: str) -> Optional[Term]:
         """The term a string names, if any."""
@@ -248,16 +303,16 @@ class IndustryTagger:
 
     def terms(self) -> list[Term]:
         """Every distinct term known to this tagger."""
-        return list({id(t): t for t in self._by_surface.values()}.values())
+        return list({id(term): term for term in self._by_surface.values()}.values())
 
     def segmenter_words(self) -> list[str]:
         """Strings the word segmenter should keep whole (two characters or more)."""
         return [surface for surface in self._by_surface if len(surface) >= 2]
 
-    # -- finding ---------------------------------------------------------------
+    # -- finding ----------------------------------------------------------------
     def find(self, text: str, *, is_boundary: Optional[BoundaryCheck] = None,
              excluded: Iterable[Span] = ()) -> list[IndustryMatch]:
-        """Industry mentions of ``text``, in text order.
+        """Industry mentions of ``text``, in text order, never overlapping.
 
         ``is_boundary(offset)`` says whether the word segmenter put a boundary
         at ``offset`` (None in char mode: characters alone decide);
@@ -265,40 +320,38 @@ class IndustryTagger:
         """
         if not text:
             return []
+        view = _Text(text, self._rules)
         mentions = self._lexicon_mentions(text, is_boundary)
-        mentions = self._apply_context(text, mentions)
-        mentions = self._add_discoveries(text, mentions, is_boundary)
+        mentions = self._apply_context(view, mentions)
+        mentions = self._add_discoveries(view, mentions, is_boundary)
         excluded = sorted(tuple(span) for span in excluded)
         if excluded:
-            longest = max(e - s for s, e in excluded)
+            longest = max(end - start for start, end in excluded)
             mentions = [m for m in mentions if not _overlaps_any(m.start, m.end, excluded, longest)]
-        return [self._to_match(text, m) for m in mentions]
-
-    @staticmethod
-    def _to_match(text: str, m: _Mention) -> IndustryMatch:
-        return IndustryMatch(start=m.start, end=m.end, text=text[m.start:m.end], name=m.name,
-                             sector=m.term.sector, category=m.term.category, tiers=m.tiers,
-                             source=m.source, confidence=m.confidence)
+        return [IndustryMatch(m.start, m.end, text[m.start:m.end], m.name, m.term.sector, m.term.category,
+                              m.tiers, m.source, m.confidence) for m in mentions]
 
     @staticmethod
     def _mention(start: int, end: int, term: Term, confidence: float = 1.0) -> _Mention:
         return _Mention(start, end, term, term.name, term.origin, confidence, term.tiers)
 
-    # 1. selection ---------------------------------------------------------------
+    # 1. selection --------------------------------------------------------------
     def _lexicon_mentions(self, text: str, is_boundary: Optional[BoundaryCheck]) -> list[_Mention]:
         hits, blocks = [], []
         for start, end, term in self._matcher.find_all(text):
             if term is None:
                 blocks.append((start, end))
-            elif self._plausible_hit(text, start, end, is_boundary):
-                hits.append((start, end, term))
+            elif (is_boundary is None and not text[start].isascii() and not text[end - 1].isascii()) \
+                    or self._plausible_hit(text, start, end, is_boundary):
+                hits.append((start - end, start, end, term))
         if blocks:
-            hits = [hit for hit in hits if not self._inside_block(hit, blocks)]
-        # Longest first, then leftmost: 深化工业互联网 keeps 工业互联网, not 化工.
-        hits.sort(key=lambda hit: (hit[0] - hit[1], hit[0]))
+            hits = [hit for hit in hits if not self._inside_block(hit[1], hit[2], blocks)]
+        # Longest first, then leftmost (深化工业互联网 keeps 工业互联网, not 化工); (length, start)
+        # never repeats, so the sort never compares terms.
+        hits.sort()
         taken = bytearray(len(text))
         chosen = []
-        for start, end, term in hits:
+        for _, start, end, term in hits:
             if not any(taken[start:end]):
                 taken[start:end] = b"\x01" * (end - start)
                 chosen.append(self._mention(start, end, term))
@@ -312,23 +365,21 @@ class IndustryTagger:
 
     def _plausible_hit(self, text: str, start: int, end: int, is_boundary: Optional[BoundaryCheck]) -> bool:
         """Latin terms must not sit inside Latin words; short terms must not cut segmenter words."""
-        first, last = text[start], text[end - 1]
-        if first.isascii() and start > 0 and _is_ascii_alnum(first) and _is_ascii_alnum(text[start - 1]):
-            return False
-        if last.isascii() and end < len(text) and _is_ascii_alnum(last) and _is_ascii_alnum(text[end]):
-            return False
+        if start > 0 and _is_ascii_alnum(text[start]) and _is_ascii_alnum(text[start - 1]):
+            return False  # AI in OpenAI
+        if end < len(text) and _is_ascii_alnum(text[end - 1]) and _is_ascii_alnum(text[end]):
+            return False  # 6G in 16G… (the digit before) or IC in ICT
         if is_boundary is not None and end - start <= 3:
-            # Long terms are never accidental; short ones (化工 in 文化|工作) may be.
+            # Long terms are never accidental; short ones may be (新能源 in 更新|能源).
             if not is_boundary(start):
                 return False
             if end < len(text) and not is_boundary(end) and not self._rules.continuation_after.match(text, end):
                 return False
         return True
 
-    def _inside_block(self, hit: tuple[int, int, Term], blocks: list[Span]) -> bool:
-        """Whether a longer non-term covers the hit (blocks are sorted by start)."""
-        start, end = hit[0], hit[1]
-        index = bisect.bisect_left(blocks, (start - self._max_nonterm, 0))
+    def _inside_block(self, start: int, end: int, blocks: list[Span]) -> bool:
+        """Whether a longer non-term covers [start, end) (blocks are sorted by start)."""
+        index = bisect.bisect_left(blocks, (start - self._longest_nonterm, 0))
         while index < len(blocks) and blocks[index][0] <= start:
             block_start, block_end = blocks[index]
             if block_end >= end and block_end - block_start > end - start:
@@ -336,19 +387,20 @@ class IndustryTagger:
             index += 1
         return False
 
-    # 2-4. context ------------------------------------------------------------
-    def _apply_context(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+    # 2-4. context ----------------------------------------------------------------
+    def _apply_context(self, view: _Text, mentions: list[_Mention]) -> list[_Mention]:
+        text = view.text
         mentions = [self._shrink_zhizao_ye(text, m) for m in mentions]
         mentions = self._attach_domain_prefixes(text, mentions)
         mentions = self._attach_modifiers(text, mentions)
         mentions = [self._attach_economy_head(text, m) for m in mentions]
-        kept: list[_Mention] = []
         starts = {m.start for m in mentions}
+        kept: list[_Mention] = []
         for chain in self._chains(text, mentions):
-            kept.extend(self._resolve_chain(text, chain, starts))
-        kept = self._add_dependent_heads(text, kept)
+            kept.extend(self._resolve_chain(view, chain, starts))
+        kept = self._add_dependent_heads(view, kept)
         if any(m.term.goods for m in kept):
-            kept = self._drop_goods(text, kept)
+            kept = self._drop_goods(view, kept)
         return kept
 
     def _shrink_zhizao_ye(self, text: str, m: _Mention) -> _Mention:
@@ -359,8 +411,42 @@ class IndustryTagger:
                 return self._mention(m.start, m.end - 2, shorter)
         return m
 
+    def _attach_domain_prefixes(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+        """A domain word right before a term makes a compound: 智慧+文旅, 体育+旅游, 海洋+旅游.
+
+        The compound is named as written and takes the sector of its head; a
+        prefix that was a mention of its own (体育) becomes part of it.
+        """
+        prefixes = self._rules.domain_prefixes
+        result: list[_Mention] = []
+        for m in mentions:
+            begin = m.start - 2  # domain prefixes are two-character words
+            if begin >= 0 and text[begin:m.start] in prefixes:
+                previous = result[-1] if result else None
+                if previous is None or previous.end <= begin or (previous.start, previous.end) == (begin, m.start):
+                    if previous is not None and previous.end > begin:
+                        result.pop()
+                    span = text[begin:m.end]
+                    compound = self._by_surface.get(span)
+                    m = (self._mention(begin, m.end, compound) if compound is not None
+                         else m._replace(start=begin, name=span, confidence=0.9))
+            result.append(m)
+        return result
+
+    def _attach_modifiers(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+        """高端/先进/新型 right before a term belong to it and keep its name (SPEC: fixed modifiers)."""
+        modifiers = self._rules.modifiers
+        result, previous_end = [], 0
+        for m in mentions:
+            begin = m.start - 2  # modifiers are two-character words
+            if begin >= previous_end and text[begin:m.start] in modifiers:
+                m = m._replace(start=begin)
+            result.append(m)
+            previous_end = m.end
+        return result
+
     def _attach_economy_head(self, text: str, m: _Mention) -> _Mention:
-        """Terms with the head 经济 keep it (SPEC): 演艺 + 经济 → 演艺经济, with the sector of 演艺."""
+        """Terms with the head 经济 keep it (SPEC): 旅游 + 经济 → 旅游经济, with the sector of 旅游."""
         if not self._rules.economy_head.match(text, m.end):
             return m
         span = text[m.start:m.end + 2]
@@ -368,62 +454,28 @@ class IndustryTagger:
             return m
         return m._replace(end=m.end + 2, name=span, confidence=0.9)
 
-    def _attach_domain_prefixes(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
-        """A domain word right before a term makes a compound term: 智慧+文旅, 体育+旅游, 海洋+旅游.
-
-        The compound is named as written (its sector is the head's); a prefix that was a
-        mention of its own (体育) becomes part of the compound.
-        """
-        result: list[_Mention] = []
-        for m in mentions:
-            for prefix in self._rules.domain_prefixes:
-                begin = m.start - len(prefix)
-                if begin < 0 or not text.startswith(prefix, begin):
-                    continue
-                if result and result[-1].end > begin:
-                    if (result[-1].start, result[-1].end) != (begin, m.start):
-                        continue
-                    result.pop()  # 体育 + 旅游: the prefix mention joins the compound
-                span = text[begin:m.end]
-                compound = self._by_surface.get(span)
-                m = (self._mention(begin, m.end, compound) if compound is not None
-                     else m._replace(start=begin, name=span, confidence=0.9))
-                break
-            result.append(m)
-        return result
-
-    def _attach_modifiers(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
-        """高端/先进/新型 right before a term belong to it (SPEC: fixed modifiers are kept)."""
-        result, previous_end = [], 0
-        for m in mentions:
-            for modifier in self._rules.modifiers:
-                begin = m.start - len(modifier)
-                if begin >= previous_end and text.startswith(modifier, begin):
-                    m = m._replace(start=begin)
-                    break
-            result.append(m)
-            previous_end = m.end
-        return result
-
     def _chains(self, text: str, mentions: list[_Mention]) -> list[list[_Mention]]:
         """Runs of mentions joined only by coordinators (、 和 与 及 以及)."""
+        coordinators = self._rules.coordinators
         chains: list[list[_Mention]] = []
         for m in mentions:
-            if chains and text[chains[-1][-1].end:m.start] in self._rules.coordinators:
+            if chains and m.start - chains[-1][-1].end <= 3 and text[chains[-1][-1].end:m.start] in coordinators:
                 chains[-1].append(m)
             else:
                 chains.append([m])
         return chains
 
-    def _resolve_chain(self, text: str, chain: list[_Mention], starts: set[int]) -> list[_Mention]:
-        rules = self._rules
+    def _resolve_chain(self, view: _Text, chain: list[_Mention], starts: set[int]) -> list[_Mention]:
+        text, rules = view.text, self._rules
         last_end = chain[-1].end
-        if self._inside_name(text, last_end):
+        if view.inside_name(last_end):
             return []  # 新能源和智能网联汽车产业园: the whole chain names a park
+        if len(chain) == 1 and not chain[0].term.needs_head:
+            return chain
         # 文化、旅游等产业 and 铝、铜等有色金属 have a head; 宣传、文化、体育等部门 has none.
         tail_headed = bool(rules.strong_head_after.match(text, last_end)) or (
             text.startswith("等", last_end)
-            and (bool(rules.list_cue.match(text, last_end)) or last_end + 1 in starts))
+            and (bool(rules.discovery.list_cue.match(text, last_end)) or last_end + 1 in starts))
         has_industry = any(not m.term.needs_head for m in chain)
         resolved = []
         for index, m in enumerate(chain):
@@ -435,24 +487,20 @@ class IndustryTagger:
             resolved.append(m)
         return resolved
 
+    def _headed(self, text: str, m: _Mention) -> bool:
+        """A word that needs a head has one: 数据产业, 金融业, 铝加工 (领域, 产品 are too weak for it)."""
+        pattern = self._rules.single_char_head_after if m.end - m.start == 1 else self._rules.strong_head_after
+        return bool(pattern.match(text, m.end))
+
     def _free_standing(self, text: str, m: _Mention) -> bool:
         """A word that needs a head counts in a chain only as a word of its own.
 
-        柔性|电子 or 健康|服务 are parts of longer words, 文化、旅游 or 推动|文化和旅游 are not.
+        推动|文化和旅游|融合 and 宣传、文化、体育 are words of their own; 柔性|电子 and
+        健康|服务 are parts of longer words.
         """
         rules = self._rules
         return bool(rules.free_left.search(text, max(0, m.start - 4), m.start)
                     and rules.free_right.match(text, m.end))
-
-    def _headed(self, text: str, m: _Mention) -> bool:
-        """A word that needs a head has one: 数据产业, 金融业, 铝加工 (领域, 产品 are too weak for it)."""
-        pattern = self._rules.single_char_suffix_after if m.end - m.start == 1 else self._rules.strong_head_after
-        return bool(pattern.match(text, m.end))
-
-    def _inside_name(self, text: str, end: int) -> bool:
-        """A name suffix (产业园, 试验区, 公司 …) follows before any title suffix (行动计划, 试点 …)."""
-        found = self._rules.name_after.match(text, end)
-        return bool(found) and found["name"] is not None
 
     def _distribute_shared_head(self, text: str, m: _Mention, following: _Mention) -> _Mention:
         """新能源和智能网联汽车: 新能源 shares 汽车 and is named 新能源汽车."""
@@ -466,41 +514,39 @@ class IndustryTagger:
                     return m._replace(term=compound, name=compound.name, tiers=compound.tiers, confidence=0.9)
         return m
 
-    def _add_dependent_heads(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+    def _add_dependent_heads(self, view: _Text, mentions: list[_Mention]) -> list[_Mention]:
         """汽车及零部件: 零部件 is a record named 汽车零部件."""
-        added = []
+        text, added = view.text, []
         starts = {m.start for m in mentions}
         for m in mentions:
             found = self._rules.dependent_after.match(text, m.end)
             if not found or found.start("head") in starts:
                 continue
-            head = found["head"]
-            compound = self._by_surface.get(text[m.start:m.end] + head) or self._by_surface.get(m.name + head)
-            if compound is not None and not self._inside_name(text, found.end("head")):
-                added.append(_Mention(found.start("head"), found.end("head"), compound, compound.name,
-                                      compound.origin, 0.9, compound.tiers))
+            compound = (self._by_surface.get(text[m.start:m.end] + found["head"])
+                        or self._by_surface.get(m.name + found["head"]))
+            if compound is not None and not view.inside_name(found.end("head")):
+                added.append(self._mention(found.start("head"), found.end("head"), compound, 0.9))
         return sorted(mentions + added) if added else mentions
 
-    def _drop_goods(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+    def _drop_goods(self, view: _Text, mentions: list[_Mention]) -> list[_Mention]:
         """Goods in a clause about exports, imports or trade-ins are products, not industries."""
-        cues = [found.start() for found in self._rules.goods_cue.finditer(text)]
+        cues = [found.start() for found in self._rules.goods_cue.finditer(view.text)]
         if not cues:
             return mentions
-        breaks = [found.start() for found in self._rules.clause_break.finditer(text)]
         kept = []
         for m in mentions:
             if m.term.goods:
-                clause_start, clause_end = _clause_around(breaks, m.start, len(text))
+                clause_start, clause_end = view.clause_around(m.start)
                 first_cue = bisect.bisect_left(cues, clause_start)
                 if first_cue < len(cues) and cues[first_cue] < clause_end:
                     continue
             kept.append(m)
         return kept
 
-    # 5. discovery -------------------------------------------------------------
-    def _add_discoveries(self, text: str, mentions: list[_Mention],
+    # 5. discovery -----------------------------------------------------------------
+    def _add_discoveries(self, view: _Text, mentions: list[_Mention],
                          is_boundary: Optional[BoundaryCheck]) -> list[_Mention]:
-        candidates = set(self._list_candidates(text, mentions)) | set(self._verb_candidates(text))
+        candidates = set(self._list_candidates(view, mentions)) | set(self._verb_candidates(view.text))
         if not candidates:
             return mentions
         # Mentions never overlap, so both their starts and their ends are sorted.
@@ -513,7 +559,7 @@ class IndustryTagger:
             if start < last_end or (is_boundary is not None and not is_boundary(start)):
                 continue
             overlapping = range(bisect.bisect_right(ends, start), bisect.bisect_left(starts, end))
-            found = self._discovered(text, start, end, [mentions[i] for i in overlapping], tiers, confidence)
+            found = self._discovered(view, start, end, [mentions[i] for i in overlapping], tiers, confidence)
             if found is None:
                 continue
             last_end = end
@@ -525,107 +571,100 @@ class IndustryTagger:
             return mentions
         return sorted([replaced.get(i, m) for i, m in enumerate(mentions)] + added)
 
-    def _list_cues(self, text: str, mentions: list[_Mention]):
+    def _list_cues(self, text: str, mentions: list[_Mention]) -> Iterator[tuple[int, tuple[str, ...], float]]:
         """Positions of 等 that close a list of industries, with the cue's tiers and confidence.
 
-        ``等未来产业`` (a tier cue), ``等电子信息产业`` (a hypernym and a head) and
-        ``等新能源`` (a lexicon hypernym) all say that the members before 等 are industries.
+        ``等未来产业`` (a tier cue), ``等电子信息产业`` (a hypernym with a head) and
+        ``等新能源`` (a lexicon term) all say that the members before 等 are industries.
         """
-        rules = self._rules
+        rules = self._rules.discovery
         for found in rules.list_cue.finditer(text):
             if found["cue"] is not None:
-                yield (found.start(), *rules.list_cue_settings[found["cue"]])
+                yield (found.start(), *rules.list_cues[found["cue"]])
             else:
                 yield found.start(), (), rules.hypernym_confidence
         for m in mentions:
             if m.start > 0 and text[m.start - 1] == "等":
                 yield m.start - 1, (), rules.hypernym_confidence
 
-    def _list_candidates(self, text: str, mentions: list[_Mention]):
-        """``A、B、C等未来产业``: members the lexicon does not know."""
-        rules = self._rules
-        breaks = None
+    def _list_candidates(self, view: _Text, mentions: list[_Mention]) -> Iterator[Candidate]:
+        """``A、B、C等未来产业``: the members the lexicon does not know."""
+        text, split = view.text, self._rules.discovery.member_split
         for members_end, tiers, confidence in self._list_cues(text, mentions):
-            if breaks is None:
-                breaks = [b.start() for b in rules.clause_break.finditer(text)]
-            clause_start, _ = _clause_around(breaks, members_end, len(text))
+            clause_start, _ = view.clause_around(members_end)
             position = clause_start
-            for piece in rules.member_split.split(text[clause_start:members_end]):
+            for piece in split.split(text[clause_start:members_end]):
                 candidate = self._clean_candidate(text, position, position + len(piece))
                 if position == clause_start and candidate is not None and candidate[0] == clause_start:
                     candidate = None  # an unknown first member with no cue verb before it is likely a subject
                 position += len(piece)
-                separator = rules.member_split.match(text, position)
+                separator = split.match(text, position)
                 if separator:
                     position = separator.end()
                 if candidate is not None:
                     yield candidate[0], candidate[1], tiers, confidence
 
-    def _verb_candidates(self, text: str):
-        """``发展X产业``, ``壮大X产业集群``, ``开辟X新赛道``, ``发展X经济``, and ``、Y经济`` members after them."""
-        rules = self._rules
+    def _verb_candidates(self, text: str) -> Iterator[Candidate]:
+        """``发展X产业``, ``壮大X产业集群``, ``开辟X新赛道``, ``发展X经济``, and ``、Y经济`` after them."""
+        rules = self._rules.discovery
         for found in rules.verb_cue.finditer(text):
             head = found["head"]
-            confidence, keep_head = rules.verb_head_settings[head]
+            confidence, keep_head = rules.verb_heads[head]
             member = found
             while member is not None:
                 end = member.end("head") if keep_head else member.end("x")
                 candidate = self._clean_candidate(text, member.start("x"), end)
                 if candidate is not None:
                     yield candidate[0], candidate[1], (), confidence
-                # 发展首发经济、赛事经济: a coordinated member with the same head
-                member = rules.next_member.match(text, member.end("head"))
+                member = rules.next_member.match(text, member.end("head"))  # 首发经济、赛事经济
                 if member is not None and member["head"] != head:
                     member = None
 
     def _clean_candidate(self, text: str, start: int, end: int) -> Optional[Span]:
         """The span of a plausible new term in ``text[start:end]`` (cue words stripped), or None."""
-        rules = self._rules
-        raw = text[start:end]
-        stripped = rules.strip_prefix.match(raw)
+        rules = self._rules.discovery
+        stripped = rules.strip_prefix.match(text, start, end)
         if stripped:
-            start += stripped.end()
-        while True:  # 人形机器人产业 as a list member: the generic head is not part of the term
-            trailing = next((h for h in rules.trailing_heads if text.endswith(h, start, end)), None)
-            if trailing is None:
-                break
-            end -= len(trailing)
+            start = stripped.end()
+        trailing = rules.trailing_head.search(text, start, end)  # 人形机器人产业 as a list member
+        if trailing and trailing.start() > start:
+            end = trailing.start()
         candidate = text[start:end]
-        if not 2 <= len(candidate) <= rules.max_candidate:
+        if not 2 <= len(candidate) <= rules.max_length:
             return None
         if rules.reject_char.search(candidate) or not _has_letters(candidate):
             return None
         if candidate.startswith(rules.reject_starts) or candidate.endswith(rules.reject_endings):
             return None
-        if candidate in rules.reject_words or self._is_nonterm(candidate) or candidate in self._by_surface:
+        if candidate in rules.reject_words or candidate in self._by_surface or self._is_nonterm(candidate):
             return None
         return start, end
 
     def _is_nonterm(self, candidate: str) -> bool:
         if candidate in self._nonterms:
             return True
-        for suffix in ("产业", "经济", "行业", "领域"):
-            if candidate + suffix in self._nonterms or candidate + suffix in self._by_surface:
+        for head in ("产业", ECONOMY, "行业", "领域"):  # 新兴 + 产业, 数字 + 产业
+            if candidate + head in self._nonterms or candidate + head in self._by_surface:
                 return True
         # 村级集体经济 ends with the non-term 集体经济: test each suffix (candidates are short).
         return any(candidate[k:] in self._nonterms for k in range(1, len(candidate) - 1))
 
-    def _discovered(self, text: str, start: int, end: int, overlapping: list[_Mention],
+    def _discovered(self, view: _Text, start: int, end: int, overlapping: list[_Mention],
                     tiers: tuple[str, ...], confidence: float) -> Optional[_Mention]:
         """A discovered mention unless the lexicon covers the span.
 
-        A lexicon mention at the end of the candidate is its head (人形 + 机器人)
-        and gives way to it; any other overlap means the lexicon knows better.
+        A lexicon mention ending the candidate is its head (人形 + 机器人) and
+        gives way to it; any other overlap means the lexicon knows better.
         """
         if overlapping:
             head = overlapping[0]
             if len(overlapping) > 1 or head.end != end or head.start <= start:
                 return None
-            if text[start:head.start].endswith(self._rules.modifiers):
+            if view.text[head.start - 2:head.start] in self._rules.modifiers:
                 return None
-        if self._inside_name(text, end):
+        if view.inside_name(end):
             return None
-        name = text[start:end]
+        name = view.text[start:end]
         head_term = self._head_term(name)
         merged_tiers = tuple(dict.fromkeys(tiers + (head_term.tiers if head_term else ())))
         term = Term(name=name, aliases=(), sector=head_term.sector if head_term else OTHER_SECTOR,
@@ -634,7 +673,7 @@ class IndustryTagger:
         return _Mention(start, end, term, name, "pattern", confidence, merged_tiers)
 
     def _head_term(self, name: str) -> Optional[Term]:
-        """The longest lexicon term that ends ``name`` (光子芯片 → 芯片), which gives its sector."""
+        """The longest lexicon term that ends ``name`` (光子芯片 → 芯片): it gives the sector."""
         for k in range(1, len(name) - 1):
             term = self._by_surface.get(name[k:])
             if term is not None:
@@ -642,7 +681,7 @@ class IndustryTagger:
         return None
 
 
-# -- helpers ------------------------------------------------------------------------
+# -- helpers --------------------------------------------------------------------------
 
 def _is_ascii_alnum(char: str) -> bool:
     return char.isascii() and char.isalnum()
@@ -650,26 +689,22 @@ def _is_ascii_alnum(char: str) -> bool:
 
 def _has_letters(candidate: str) -> bool:
     """Han characters, or a Latin letter (6G): a bare number is never a term."""
-    return any(not c.isascii() or c.isalpha() for c in candidate)
-
-
-def _clause_around(breaks: list[int], position: int, length: int) -> Span:
-    """The clause (between punctuation) containing ``position``."""
-    index = bisect.bisect_right(breaks, position)
-    start = breaks[index - 1] + 1 if index > 0 else 0
-    end = breaks[index] if index < len(breaks) else length
-    return start, end
+    return any(not char.isascii() or char.isalpha() for char in candidate)
 
 
 def _overlaps_any(start: int, end: int, spans: list[Span], longest: int) -> bool:
     """Whether [start, end) overlaps one of ``spans`` (sorted; none longer than ``longest``)."""
     first = bisect.bisect_left(spans, (start - longest, 0))
     last = bisect.bisect_left(spans, (end, 0))
-    return any(start < e for _, e in spans[first:last])
+    return any(start < span_end for _, span_end in spans[first:last])
 
 
 def discover_terms(texts: Iterable[str], tagger: Optional[IndustryTagger] = None) -> Counter:
-    """How often each term the lexicon lacks is found by the discovery patterns over ``texts``."""
+    """How often the discovery patterns find each term the lexicon lacks, over ``texts``.
+
+    For the CLI: run it over a corpus to see which new terms policy language
+    has started to use, then add the good ones to a rule pack.
+    """
     tagger = tagger or IndustryTagger.default()
     counts: Counter = Counter()
     for text in texts:
