@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -147,6 +148,38 @@ class _Lookup:
         return None
 
 
+def _trie_pattern(units: Mapping[str, "_Unit"]) -> re.Pattern:
+    """One pattern for all units, shaped as a trie so that it never backtracks far.
+
+    ``千瓦时``, ``千瓦`` and ``千米`` become ``千(?:瓦(?:时…|…)|米…)``; at each
+    node the longer continuations come first, so the match is the longest
+    unit; each unit's ``not_before`` characters become a negative lookahead,
+    and a unit ending in a Latin letter may not run into more letters (5G).
+    """
+    trie: dict = {}
+    for text in units:
+        node = trie
+        for char in text:
+            node = node.setdefault(char, {})
+        node[""] = units[text]
+
+    def guard(unit: "_Unit") -> str:
+        forbidden = "".join("\\" + char if char in "\\]^-[" else char for char in unit.not_before)
+        if unit.text[-1].isascii() and unit.text[-1].isalpha():
+            forbidden += "A-Za-z0-9"
+        return f"(?![{forbidden}])" if forbidden else ""
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if "" in node:
+            branches.append(guard(node[""]))
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return re.compile(" {0,4}(" + build(trie) + ")") if trie else re.compile("(?!)")
+
+
 def _alternation(words: Iterable[str]) -> re.Pattern | None:
     ordered = sorted(set(words), key=len, reverse=True)
     if not ordered:
@@ -234,6 +267,8 @@ class _Rules:
         self.scale_after = _Lookup({k: v.get("approx", "more_than") for k, v in cues["scale_after"].items()})
         self.bare_value = _Lookup(cues["bare_value"])
         self.stopwords = self._index_stopwords(stopwords)
+        self.stopword_chars = frozenset(self.stopwords)
+        self.unit_pattern = _trie_pattern(units)
         self.label_after = {family: tuple(words) for family, words in label_after.items()}
         self.threshold_heads = {family: tuple(words) for family, words in threshold_heads.items()}
         self.timeframe_before = _Lookup(timeframe_before)
@@ -244,20 +279,27 @@ class _Rules:
         self.quick_next = frozenset(self.unit_first_chars | set("".join(inside)) | set("半分成倍番强折 /:至到-~"))
 
     @staticmethod
-    def _index_stopwords(words: list[str]) -> dict[str, tuple[tuple[str, int], ...]]:
-        index: dict[str, list[tuple[str, int]]] = {}
+    def _index_stopwords(words: list[str]) -> dict[str, tuple[tuple[int, int, frozenset], ...]]:
+        """numeral char → (its offset in the word, word length, the words) groups.
+
+        A run's edge character is then tested with one slice and one set
+        look-up per group instead of one comparison per word.
+        """
+        groups: dict[str, dict[tuple[int, int], set]] = {}
         for word in words:
             for offset, char in enumerate(word):
                 if char in _NUMERAL_CHARS:
-                    index.setdefault(char, []).append((word, offset))
-        return {char: tuple(entries) for char, entries in index.items()}
+                    groups.setdefault(char, {}).setdefault((offset, len(word)), set()).add(word)
+        return {char: tuple((offset, length, frozenset(found)) for (offset, length), found in by_shape.items())
+                for char, by_shape in groups.items()}
 
 
 _NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖幺廿卅十拾百佰千仟万亿兆点")
 _BIG_CHARS = frozenset("万亿")
 _UNIT_CHARS = frozenset("十拾百佰千仟万亿兆")
 _MAGNITUDE_CHARS = frozenset("十拾百佰千仟万亿")
-_AMBIGUOUS_CAPITALS = frozenset("陆伍拾肆佰仟")   # 陆地, 队伍, 收拾, 放肆: numerals only next to numerals
+_AMBIGUOUS_CAPITALS = frozenset("陆伍拾肆佰仟")
+_CODE_NEIGHBOURS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_#%&=.")   # 陆地, 队伍, 收拾, 放肆: numerals only next to numerals
 _BOUNDARY = frozenset("，,。.；;：:！!？?、）)》」』】”\"' \n\t\r") | {""}
 _SENTENCE_STOPS = "。！？；;!?\n"
 _CLAUSE_STOPS = "。！？；;!?\n，,"
@@ -487,7 +529,7 @@ class QuantityGrammar:
             for candidate in candidates:
                 if candidate.start < last_end:
                     continue
-                if blocked and any(a <= candidate.start < b for a, b in blocked):
+                if blocked and _inside_spans(blocked, candidate.start):
                     continue
                 found.append(self._to_quantity(text, candidate))
                 last_end = candidate.end
@@ -552,22 +594,28 @@ class QuantityGrammar:
         has_big = "万" in run or "亿" in run
         if not arabic and not has_big and following not in rules.quick_next and preceding not in "第前翻每":
             return [], end
-        glue = _FRACTION_GLUE.match(norm, end)
-        if glue:
-            return self._fraction(norm, start, end, glue.end(), last_end, rules)
-        if self._lone_capital(run):
+        if following == "分" or following == " ":
+            glue = _FRACTION_GLUE.match(norm, end)
+            if glue:
+                return self._fraction(norm, start, end, glue.end(), last_end, rules)
+        if not arabic:
+            if self._lone_capital(run):
+                return [], end
+            stop_chars = rules.stopword_chars
+            if (run[0] in stop_chars or run[-1] in stop_chars) and self._is_stopword(norm, start, end):
+                return [], end
+        elif (preceding in _CODE_NEIGHBOURS or following == ".") and self._inside_code(norm, start, end, following):
             return [], end
-        if not (arabic and run[-1].isascii()) and self._is_stopword(norm, start, end):
-            return [], end
-        if arabic and self._inside_code(norm, start, end, following):
-            return [], end
-        if following == "/" and arabic:
+        elif following == "/":
             fraction = self._slash_fraction(norm, start, end, last_end, rules)
             if fraction is not None:
                 return fraction
-        if following == ":" and arabic:
+        elif following == ":":
             return self._ratio(norm, start, end, last_end, rules)
-        value, cut = self._read_with_trim(run)
+        try:
+            value, cut = read_run(run)[0], len(run)
+        except NumeralError:
+            value, cut = self._read_with_trim(run)
         if value is None:
             return [], end
         if cut < len(run):
@@ -670,28 +718,14 @@ class QuantityGrammar:
 
     def _unit_at(self, norm: str, position: int, rules: _Rules, allow_space: bool = True):
         """The longest unit starting at ``position`` (after at most two spaces)."""
-        if allow_space:
-            spaces = 0
-            while spaces < 4 and norm.startswith(" ", position):
-                position += 1
-                spaces += 1
-        if norm[position:position + 1] not in rules.units.first_chars:
+        following = norm[position:position + 1]
+        if following not in rules.units.first_chars:
+            if following != " " or not allow_space:
+                return None
+        match = rules.unit_pattern.match(norm, position)
+        if match is None or (not allow_space and match.start(1) != position):
             return None
-        table = rules.units.table
-        for length in rules.units.lengths:
-            key = norm[position:position + length]
-            if len(key) != length:
-                continue
-            unit = table.get(key)
-            if unit is None:
-                continue
-            after = norm[position + length:position + length + 1]
-            if after and after in unit.not_before:
-                continue
-            if _is_ascii_letter(key[-1]) and after and (after.isascii() and after.isalnum()):
-                continue
-            return unit, position + length
-        return None
+        return rules.units.table[match.group(1)], match.end()
 
     def _attach_range(self, norm: str, candidate: _Candidate, rules: _Rules) -> None:
         """5%—6%, 4%至6%, 5-6万, 100-200家: an upper bound."""
@@ -807,7 +841,7 @@ class QuantityGrammar:
             return False                                 # 数十家, 几百个 (but 人数11.2万人)
         if unit is not None and family == "date":
             return False                                 # 2023年底, 7月, 12日, 一季度
-        if self._digit_sequence(compact) and not (unit is not None and unit.rule == "discount"):
+        if chinese and self._digit_sequence(compact) and not (unit is not None and unit.rule == "discount"):
             return False                                 # “一二三四”行动, 二〇二三
         if chinese and compact == "一" and family not in ("money", "percent", "ratio", "physical"):
             return False                                 # 一个, 一批, 一年: articles, not counts
@@ -1082,8 +1116,9 @@ class QuantityGrammar:
     def _is_stopword(self, norm: str, start: int, end: int) -> bool:
         index = self._rules.stopwords
         for position in (start, end - 1):
-            for word, offset in index.get(norm[position], ()):
-                if norm.startswith(word, position - offset) and position - offset >= 0:
+            for offset, length, words in index.get(norm[position], ()):
+                begin = position - offset
+                if begin >= 0 and norm[begin:begin + length] in words:
                     return True
         return False
 
@@ -1128,6 +1163,15 @@ def _is_sign_position(norm: str, minus: int) -> bool:
     if before in _NUMERAL_CHARS or before in "%‰）":
         return False
     return True
+
+
+def _inside_spans(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` falls in one of the sorted, disjoint ``spans``."""
+    index = bisect_right(spans, (position, _NO_END)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+_NO_END = 1 << 62
 
 
 def _followed_by(norm: str, position: int, words: tuple[str, ...]) -> bool:
