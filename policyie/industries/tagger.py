@@ -373,7 +373,10 @@ class IndustryTagger:
             # Long terms are never accidental; short ones may be (新能源 in 更新|能源).
             if not is_boundary(start):
                 return False
-            if end < len(text) and not is_boundary(end) and not self._rules.continuation_after.match(text, end):
+            # Two-character ones may also start a longer word (旅游鞋); three-character ones are
+            # rarely cut at their end, more often the segmenter errs (新能源装|机).
+            if (end - start == 2 and end < len(text) and not is_boundary(end)
+                    and not self._rules.continuation_after.match(text, end)):
                 return False
         return True
 
