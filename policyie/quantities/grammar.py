@@ -87,6 +87,7 @@ class _Unit:
     rule: str | None = None     # "discount" for 折
     max_value: Decimal | None = None
     more_after: str = ""        # 七成多: characters after the unit that mean more_than
+    plus: Decimal = Decimal(0)  # 两个半小时: the unit adds a half
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +222,7 @@ class _Rules:
                     rule=record.get("rule"),
                     max_value=Decimal(str(record["max_value"])) if "max_value" in record else None,
                     more_after=record.get("more_after", ""),
+                    plus=Decimal(str(record.get("plus", 0))),
                 )
             elif kind == "currency_symbol":
                 symbols[text] = record["unit"]
@@ -299,6 +301,7 @@ _BIG_CHARS = frozenset("万亿")
 _UNIT_CHARS = frozenset("十拾百佰千仟万亿兆")
 _MAGNITUDE_CHARS = frozenset("十拾百佰千仟万亿")
 _AMBIGUOUS_CAPITALS = frozenset("陆伍拾肆佰仟")
+_OPENING_QUOTES = frozenset("“‘「『\"'《")
 _CODE_NEIGHBOURS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_#%&=.")   # 陆地, 队伍, 收拾, 放肆: numerals only next to numerals
 _BOUNDARY = frozenset("，,。.；;：:！!？?、）)》」』】”\"' \n\t\r") | {""}
 _SENTENCE_STOPS = "。！？；;!?\n"
@@ -334,6 +337,16 @@ def _window(text: str, end: int, size: int, stops: str) -> str:
         if found >= start:
             start = found + 1
     return text[start:end]
+
+
+def _window_after(text: str, start: int, size: int, stops: str) -> str:
+    """The text after ``start`` up to the nearest stop character (at most ``size`` chars)."""
+    window = text[start:start + size]
+    for stop in stops:
+        cut = window.find(stop)
+        if cut >= 0:
+            window = window[:cut]
+    return window
 
 
 # ---------------------------------------------------------------------------
@@ -562,6 +575,10 @@ class QuantityGrammar:
             reading = read_numeral(word)
             candidate.value, candidate.unit_name, candidate.kind_hint = reading.value, "%", "share"
             candidate.inside_approx = reading.approx if reading.approx != "exact" else None
+            if word.startswith("过") and norm.endswith("不", 0, start):
+                if start - 1 < last_end:
+                    return []
+                candidate.start, candidate.inside_approx = start - 1, "at_most"   # 不过半
         elif word == "首位":
             if not rules.rank.search(_window(norm, start, 12, _CLAUSE_STOPS)) or \
                     norm.endswith(_PLACEMENT_BEFORE, 0, start):
@@ -685,6 +702,8 @@ class QuantityGrammar:
         candidate.unit, candidate.unit_name, candidate.end = unit, unit.unit, unit_end
         if unit.factor != 1:
             candidate.value *= unit.factor
+        if unit.plus:
+            candidate.value += unit.plus
         if unit.kind_hint:
             candidate.kind_hint = unit.kind_hint
         if unit.more_after and norm[unit_end:unit_end + 1] in unit.more_after and unit_end < len(norm):
@@ -858,6 +877,8 @@ class QuantityGrammar:
             return False                                 # 超千亿元的产业集群
         if family == "count" and norm.startswith(rules.label_after.get("count", ()), candidate.end):
             return False                                 # 五个方面, 两个确立
+        if family == "count" and chinese and start and norm[start - 1] in _OPENING_QUOTES:
+            return False                                 # “两个转变”, “三个有利于”: slogans
         if unit is not None and unit.unit in rules.title_before and \
                 rules.title_before[unit.unit].ending_at(norm, start):
             return False                                 # 稳增长26条
@@ -883,8 +904,9 @@ class QuantityGrammar:
     def _unitless(self, norm: str, candidate: _Candidate, rules: _Rules, chinese: bool) -> bool:
         """A number without a unit: a multiplied amount, or an index value after 为/达."""
         if any(char in _BIG_CHARS for char in candidate.run):
-            if rules.money.search(_window(norm, candidate.start, 40, _SENTENCE_STOPS)):
-                candidate.unit_name = "元"
+            if rules.money.search(_window(norm, candidate.start, 40, _SENTENCE_STOPS)) or \
+                    rules.money.search(_window_after(norm, candidate.end, 8, _CLAUSE_STOPS)):
+                candidate.unit_name = "元"                  # 营收1.2万亿, 1300多亿的外汇储备
                 candidate.unit = _Unit("元", "元", "money")
             return True
         if chinese:

@@ -67,6 +67,8 @@ def _fold_table() -> dict[int, str]:
         table[ord(dash)] = "-"
     for circle in "\u25cb\u25ef\u3007":          # ○ ◯ used for zero in years
         table[ord(circle)] = "〇"
+    for dot in "\u00b7\u30fb\u2027":             # 13·1％: a middle dot as decimal point
+        table[ord(dot)] = "."
     # Traditional forms of numeral, unit and marker characters.  None of the
     # left-hand characters occurs in simplified text, so folding is harmless.
     pairs = (
