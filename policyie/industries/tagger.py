@@ -35,6 +35,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Optional, Sequence
 
@@ -237,6 +238,32 @@ class _Text:
             return False  # no suffix within reach: the common case, without running the regex
         found = self.rules.name_after.match(self.text, end)
         return bool(found) and found["name"] is not None
+
+
+PLACE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区",
+                  "省", "市", "县", "区", "盟", "旗")
+DIVISIONS_PATH = Path(__file__).parents[1] / "regions" / "data" / "divisions.csv"
+
+
+@lru_cache(maxsize=None)
+def _place_names() -> frozenset[str]:
+    """Names of Chinese divisions, full and without their type word (广东省, 广东; 沈阳市, 沈阳).
+
+    Discovery uses them to keep places out of new terms (发展厦门生物医药产业 → 生物医药).
+    They are read from the regions component's division table; without it the set is empty.
+    """
+    names = {"中国", "全国", "我国"}
+    try:
+        rows = DIVISIONS_PATH.read_text(encoding="utf-8").splitlines()[1:]
+    except OSError:
+        return frozenset(names)
+    for row in rows:
+        name = row.split(",")[1]
+        names.add(name)
+        short = next((name[:-len(s)] for s in PLACE_SUFFIXES if name.endswith(s) and len(name) - len(s) >= 2), None)
+        if short:
+            names.add(short)
+    return frozenset(names)
 
 
 @lru_cache(maxsize=None)
@@ -632,6 +659,7 @@ class IndustryTagger:
         trailing = rules.trailing_head.search(text, start, end)  # 人形机器人产业 as a list member
         if trailing and trailing.start() > start:
             end = trailing.start()
+        start += _place_prefix_length(text[start:end])  # 厦门生物医药 → 生物医药
         candidate = text[start:end]
         if not 2 <= len(candidate) <= rules.max_length:
             return None
@@ -693,6 +721,15 @@ def _is_ascii_alnum(char: str) -> bool:
 def _has_letters(candidate: str) -> bool:
     """Han characters, or a Latin letter (6G): a bare number is never a term."""
     return any(not char.isascii() or char.isalpha() for char in candidate)
+
+
+def _place_prefix_length(candidate: str) -> int:
+    """The length of a place name that starts ``candidate`` and leaves two characters or more."""
+    places = _place_names()
+    for length in range(min(len(candidate) - 2, 8), 1, -1):
+        if candidate[:length] in places:
+            return length
+    return 0
 
 
 def _overlaps_any(start: int, end: int, spans: list[Span], longest: int) -> bool:
