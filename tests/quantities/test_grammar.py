@@ -141,3 +141,15 @@ def test_pathological_input_stays_fast(grammar):
     started = time.perf_counter()
     grammar.find(text)
     assert time.perf_counter() - started < 5
+
+
+def test_docstring_examples():
+    import doctest
+
+    import policyie.quantities as package
+    from policyie.quantities import grammar as grammar_module, numerals
+
+    for module in (package, numerals, grammar_module):
+        result = doctest.testmod(module)
+        assert result.failed == 0, module.__name__
+        assert result.attempted > 0, module.__name__
