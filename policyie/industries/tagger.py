@@ -177,6 +177,7 @@ class _DiscoveryRules:
     reject_endings: tuple[str, ...]
     reject_words: frozenset[str]
     max_length: int
+    max_extension_prefix: int
 
     @classmethod
     def from_grammar(cls, d: Mapping, heads: str, coordinators: str, economy_guard: str) -> "_DiscoveryRules":
@@ -204,6 +205,7 @@ class _DiscoveryRules:
             reject_endings=tuple(d["reject_endings"]),
             reject_words=frozenset(d["reject_words"]),
             max_length=int(d["max_length"]),
+            max_extension_prefix=int(d["max_extension_prefix"]),
         )
 
 
@@ -691,6 +693,8 @@ class IndustryTagger:
             head = overlapping[0]
             if len(overlapping) > 1 or head.end != end or head.start <= start:
                 return None
+            if head.start - start > self._rules.discovery.max_extension_prefix:
+                return None  # 人形 + 机器人, 银发 + 旅游; a longer prefix is rarely part of the term
             if view.text[head.start - 2:head.start] in self._rules.modifiers:
                 return None
         if view.inside_name(end):
