@@ -691,7 +691,8 @@ class QuantityGrammar:
         inside = rules.inside.starting_at(norm, position)
         if inside:
             unit_hit = self._unit_at(norm, position + len(inside[0]), rules)
-            if unit_hit or norm[position + len(inside[0]):position + len(inside[0]) + 1] in _BOUNDARY:
+            if unit_hit or candidate.run[-1] in _BIG_CHARS or \
+                    norm[position + len(inside[0]):position + len(inside[0]) + 1] in _BOUNDARY:
                 candidate.inside_approx = inside[1]
                 position += len(inside[0])
                 candidate.end = position

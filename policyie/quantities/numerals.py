@@ -69,6 +69,7 @@ def _fold_table() -> dict[int, str]:
         table[ord(circle)] = "〇"
     for dot in "\u00b7\u30fb\u2027":             # 13·1％: a middle dot as decimal point
         table[ord(dot)] = "."
+    table[ord("\u2236")] = ":"                      # ∶ (ratio sign) in 9.2∶36.7∶54.1
     # Traditional forms of numeral, unit and marker characters.  None of the
     # left-hand characters occurs in simplified text, so folding is harmless.
     pairs = (
