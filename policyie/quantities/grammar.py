@@ -88,6 +88,7 @@ class _Unit:
     max_value: Decimal | None = None
     more_after: str = ""        # 七成多: characters after the unit that mean more_than
     plus: Decimal = Decimal(0)  # 两个半小时: the unit adds a half
+    arabic_only: bool = False   # 二期 is a phase, 5期 a count
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +224,7 @@ class _Rules:
                     max_value=Decimal(str(record["max_value"])) if "max_value" in record else None,
                     more_after=record.get("more_after", ""),
                     plus=Decimal(str(record.get("plus", 0))),
+                    arabic_only=bool(record.get("arabic_only")),
                 )
             elif kind == "currency_symbol":
                 symbols[text] = record["unit"]
@@ -863,6 +865,8 @@ class QuantityGrammar:
             return False                                 # 2023年底, 7月, 12日, 一季度
         if chinese and self._digit_sequence(compact) and not (unit is not None and unit.rule == "discount"):
             return False                                 # “一二三四”行动, 二〇二三
+        if chinese and unit is not None and unit.arabic_only:
+            return False                                 # 二期工程: a phase
         if chinese and compact == "一" and family not in ("money", "percent", "ratio", "physical"):
             return False                                 # 一个, 一批, 一年: articles, not counts
         if unit is not None and unit.rule == "discount":
