@@ -46,9 +46,8 @@ class LexiconError(ValueError):
     def __init__(self, message: str, *, source: str = "<records>", line: Optional[int] = None,
                  field: Optional[str] = None):
         where = source + (f":{line}" if line is not None else "")
-        what = f" field {field!r}:" if field else ""
-        super().__init__(f"{where}:{what} {message}")
-        self.source, self.line, self.field = source, line, field
+        super().__init__(f"{where}:{f' field {field!r}:' if field else ''} {message}")
+        self.message, self.source, self.line, self.field = message, source, line, field
 
 
 @dataclass(frozen=True, slots=True)

@@ -301,11 +301,11 @@ class IndustryTagger:
         """Add user terms (the lexicon.jsonl format); they win over shipped strings and non-terms.
 
         An invalid record raises :class:`~policyie.industries.lexicon.LexiconError`
-        (a ``ValueError`` naming the field); the records before it stay added.
+        (a ``ValueError`` naming ``source``, the record's number and the field);
+        the records before it stay added.
         """
-        for index, record in enumerate(records, 1):
-            line = index if len(records) > 1 else None
-            self._add(parse_term(record, source=source, line=line, origin="rule_pack"))
+        for number, record in enumerate(records, 1):
+            self._add(parse_term(record, source=source, line=number, origin="rule_pack"))
         self._single_char_pattern = self._compile_single_chars()
 
     def _add(self, term: Term) -> None:
