@@ -312,6 +312,10 @@ _PLACEMENT_BEFORE = ("放在", "摆在", "置于", "放到", "摆到", "摆上",
 _FROM_WORDS = ("从", "由", "自")
 _RANGE_SEP = re.compile(r" ?(?:-{1,2}|~|至|到) ?")
 _FRACTION_GLUE = re.compile(r" *分 *之 *")
+_MIXED_GLUE = re.compile(r" *又 *")                                   # 三又三分之一
+_SLASH_FRACTION = re.compile(r"( [0-9]+)?/([0-9]+)(?![0-9./])")      # 1 3/5, 3/5 (number layer)
+_SLASH_DENOMINATOR = re.compile(r"/([0-9]{1,4})(?![0-9./])")          # 1/7 (not 2024/5/20)
+_RATIO_PART = re.compile(r"[0-9]+(?:\.[0-9]+)?")                     # 9.2:36.7:54.1
 _SPECIAL_WORDS = ("过半数", "过半", "半数", "首位", "榜首", "对折", "半成", "半折")
 _SCANNER = re.compile(
     "(?P<word>" + "|".join(_SPECIAL_WORDS) + ")|(?P<run>" + NUMERAL_RUN.pattern + ")"
@@ -458,7 +462,7 @@ class QuantityGrammar:
                     return after, numerator.end(), value
                 start = self._signed_start(norm, start)
                 return start, numerator.end(), self._plain_fraction(norm[start:numerator.end()])
-        mixed = re.compile(r" *又 *").match(norm, end)
+        mixed = _MIXED_GLUE.match(norm, end)
         if mixed:
             denominator = NUMERAL_RUN.match(norm, mixed.end())
             if denominator:
@@ -469,7 +473,7 @@ class QuantityGrammar:
                     value = self._plain_fraction(norm[start:numerator.end()])
                     if value is not None:
                         return start, numerator.end(), value
-        slash = re.compile(r"( [0-9]+)?/([0-9]+)(?![0-9./])").match(norm, end)
+        slash = _SLASH_FRACTION.match(norm, end)
         if slash and norm[start:end].isdigit():
             start = self._signed_start(norm, start)
             value = self._plain_fraction(norm[start:slash.end()])
@@ -1099,7 +1103,7 @@ class QuantityGrammar:
 
     def _slash_fraction(self, norm: str, start: int, end: int, last_end: int, rules: _Rules):
         """1/7 → 14.3 % share (small integers only: 2023/2024 and 1/5/2024 are not shares)."""
-        second = re.compile(r"/([0-9]{1,4})(?![0-9./])").match(norm, end)
+        second = _SLASH_DENOMINATOR.match(norm, end)
         numerator_text = norm[start:end]
         if not second or not numerator_text.isdigit() or (start and norm[start - 1] == "/"):
             return None
@@ -1119,7 +1123,7 @@ class QuantityGrammar:
         parts = [(start, end)]
         position = end
         while norm.startswith(":", position):
-            following = re.compile(r"[0-9]+(?:\.[0-9]+)?").match(norm, position + 1)
+            following = _RATIO_PART.match(norm, position + 1)
             if not following:
                 break
             parts.append(following.span())
@@ -1132,7 +1136,7 @@ class QuantityGrammar:
             for (a, b), value in zip(parts, values):
                 candidates.append(_Candidate(a, b, a, b, norm[a:b], value, unit_name="%", kind_hint="share"))
             return candidates, position
-        first, second = norm[parts[0][0]:parts[0][1]], norm[parts[1][0]:parts[1][1]]
+        second = norm[parts[1][0]:parts[1][1]]
         if values[0] == 1 and "." in second:
             return [_Candidate(start, position, start, position, norm[start:position], values[1],
                                unit_name="")], position

@@ -545,5 +545,10 @@ def read_run(run: str) -> tuple[Decimal, str]:
     Runs repeat a lot in real text (2023, 5, 10), hence the cache; the
     results are immutable.
     """
+    if _PLAIN_ARABIC.fullmatch(run):                 # the common case: 2023, 5.2, 1,234
+        return Decimal(run.replace(",", "")), "exact"
     compact, approx = _strip_approx(run.replace(" ", ""))
     return _plain(compact), approx
+
+
+_PLAIN_ARABIC = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
