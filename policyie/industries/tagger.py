@@ -110,8 +110,9 @@ class _Rules:
     suffix_start: re.Pattern             # where a name or title suffix may begin (a quick filter)
     name_after: regex.Pattern            # group "name": inside a proper name; group "title": a plan title
     name_reach: int
+    attached_chars: frozenset[str]       # one-character name suffixes (物流园, 旅游局)
     goods_cue: re.Pattern
-    clause_break: re.Pattern
+    clause_breaks: str
     discovery: "_DiscoveryRules"
 
     @classmethod
@@ -137,12 +138,12 @@ class _Rules:
             shared_heads=tuple(g["shared_heads"]),
             dependent_after=regex.compile(rf"(?:{coordinators})(?P<head>{_alternation(g['dependent_heads'])})"),
             # Plain literal alternations run 6x faster in the standard re module.
-            suffix_start=re.compile(
-                _alternation(list(g["name_suffixes"]) + list(g["title_suffixes"]) + list(g["attached_name_suffixes"]))),
+            suffix_start=re.compile(_alternation(list(g["name_suffixes"]) + list(g["title_suffixes"]))),
+            attached_chars=frozenset(g["attached_name_suffixes"]),
             name_after=regex.compile(_name_after_pattern(g)),
             name_reach=int(g["name_filler_max"]),
             goods_cue=re.compile(_alternation(g["goods_cues"])),
-            clause_break=re.compile(f"[{re.escape(g['clause_breaks'])}]"),
+            clause_breaks=g["clause_breaks"],
             discovery=_DiscoveryRules.from_grammar(g["discovery"], heads, coordinators, economy_guard),
         )
 
@@ -210,35 +211,39 @@ class _DiscoveryRules:
 
 
 class _Text:
-    """One text and the positions some rules look up, found once per call (and only if needed)."""
+    """One text and the lookups the rules make in it, cheap enough to run per mention."""
+
+    CLAUSE_WINDOW = 200  # a clause longer than this is cut: lists and cues sit close to their words
 
     def __init__(self, text: str, rules: _Rules):
         self.text = text
         self.rules = rules
 
     @cached_property
-    def clause_breaks(self) -> list[int]:
-        return [found.start() for found in self.rules.clause_break.finditer(self.text)]
-
-    @cached_property
     def suffix_starts(self) -> list[int]:
+        """Where a multi-character name or title suffix begins (found once, when first needed)."""
         return [found.start() for found in self.rules.suffix_start.finditer(self.text)]
 
     def clause_around(self, position: int) -> Span:
-        """The clause (between punctuation) containing ``position``."""
-        breaks = self.clause_breaks
-        index = bisect.bisect_right(breaks, position)
-        start = breaks[index - 1] + 1 if index > 0 else 0
-        end = breaks[index] if index < len(breaks) else len(self.text)
-        return start, end
+        """The clause (between punctuation) containing ``position``, within a window around it."""
+        text, breaks = self.text, self.rules.clause_breaks
+        low, high = max(0, position - self.CLAUSE_WINDOW), min(len(text), position + self.CLAUSE_WINDOW)
+        start = max(text.rfind(char, low, position) for char in breaks) + 1 or low
+        ends = [found for found in (text.find(char, position, high) for char in breaks) if found >= 0]
+        return max(start, low), (min(ends) if ends else high)
 
     def inside_name(self, end: int) -> bool:
-        """A name suffix (产业园, 试验区, 公司 …) follows ``end`` before any title suffix (行动计划 …)."""
+        """A name suffix (产业园, 试验区, 物流园 …) follows ``end`` before any title suffix (行动计划 …)."""
+        rules = self.rules
+        if end < len(self.text) and self.text[end] in rules.attached_chars:
+            found = rules.name_after.match(self.text, end)
+            if found and found["name"] is not None:
+                return True
         starts = self.suffix_starts
         index = bisect.bisect_left(starts, end)
-        if index == len(starts) or starts[index] > end + self.rules.name_reach:
+        if index == len(starts) or starts[index] > end + rules.name_reach:
             return False  # no suffix within reach: the common case, without running the regex
-        found = self.rules.name_after.match(self.text, end)
+        found = rules.name_after.match(self.text, end)
         return bool(found) and found["name"] is not None
 
 
