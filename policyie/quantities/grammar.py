@@ -302,9 +302,9 @@ _NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九壹贰叁肆伍�
 _BIG_CHARS = frozenset("万亿")
 _UNIT_CHARS = frozenset("十拾百佰千仟万亿兆")
 _MAGNITUDE_CHARS = frozenset("十拾百佰千仟万亿")
-_AMBIGUOUS_CAPITALS = frozenset("陆伍拾肆佰仟")
+_AMBIGUOUS_CAPITALS = frozenset("陆伍拾肆佰仟")   # 陆地, 队伍, 收拾, 放肆: numerals only next to numerals
 _OPENING_QUOTES = frozenset("“‘「『\"'《")
-_CODE_NEIGHBOURS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_#%&=.")   # 陆地, 队伍, 收拾, 放肆: numerals only next to numerals
+_CODE_NEIGHBOURS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_#%&=.")
 _BOUNDARY = frozenset("，,。.；;：:！!？?、）)》」』】”\"' \n\t\r") | {""}
 _SENTENCE_STOPS = "。！？；;!?\n"
 _CLAUSE_STOPS = "。！？；;!?\n，,"
@@ -717,8 +717,9 @@ class QuantityGrammar:
             candidate.inside_approx = "more_than"
             candidate.end = unit_end = unit_end + 1
         # 一吨半, 三成半: half of the unit more
-        if norm.startswith("半", unit_end) and candidate.value == candidate.value.to_integral_value() and unit.family in (
-                "physical", "time", "percent", "age") and unit.rule is None:
+        if norm.startswith("半", unit_end) and not norm.startswith("半导", unit_end) and \
+                candidate.value == candidate.value.to_integral_value() and \
+                unit.family in ("physical", "time", "percent", "age") and unit.rule is None:
             candidate.value += unit.factor / 2
             candidate.end = unit_end + 1
         if unit.unit == "元" and unit.text in ("元", "圆"):
@@ -743,7 +744,7 @@ class QuantityGrammar:
         candidate.end = change.end()
 
     def _unit_at(self, norm: str, position: int, rules: _Rules, allow_space: bool = True):
-        """The longest unit starting at ``position`` (after at most two spaces)."""
+        """The longest unit starting at ``position`` (after at most four spaces)."""
         following = norm[position:position + 1]
         if following not in rules.units.first_chars:
             if following != " " or not allow_space:
