@@ -32,14 +32,13 @@ the characters around a hit (the word lists live in ``data/grammar.json``):
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Optional, Sequence
-
-import re
 
 import regex
 
@@ -85,10 +84,6 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-def _chars(chars: str) -> str:
-    return regex.escape(chars)
-
-
 @dataclass(frozen=True)
 class _Rules:
     """The context rules, compiled once from grammar.json (immutable, shared by all taggers)."""
@@ -117,7 +112,7 @@ class _Rules:
 
     @classmethod
     def from_grammar(cls, g: Mapping) -> "_Rules":
-        bare = rf"{regex.escape(g['bare_head'])}(?![{_chars(''.join(g['bare_head_not_before']))}])"
+        bare = rf"{regex.escape(g['bare_head'])}(?![{regex.escape(''.join(g['bare_head_not_before']))}])"
         heads = rf"(?:{_alternation(g['generic_heads'])}|{bare})"
         strong = rf"(?:{_alternation(g['strong_heads'])}|{bare})"
         coordinators = _alternation(g["coordinators"])
@@ -151,9 +146,9 @@ class _Rules:
 def _name_after_pattern(g: Mapping) -> str:
     """After a term: a one-character name suffix right away (物流园), or within a few name-like
     characters the nearest name suffix (…创新发展试验区) or title suffix (…三年行动计划)."""
-    stop_chars = _chars(g["name_filler_stop_chars"])
+    stop_chars = regex.escape(g["name_filler_stop_chars"])
     filler = rf"(?:(?!{_alternation(g['name_filler_stop_words'])})[^\s\p{{P}}\p{{S}}{stop_chars}])"
-    attached = "|".join(regex.escape(char) + (f"(?![{_chars(blocked)}])" if blocked else "")
+    attached = "|".join(regex.escape(char) + (f"(?![{regex.escape(blocked)}])" if blocked else "")
                         for char, blocked in g["attached_name_suffixes"].items())
     return (rf"(?:(?P<name>{attached})"
             rf"|{filler}{{0,{int(g['name_filler_max'])}}}?"
@@ -201,7 +196,7 @@ class _DiscoveryRules:
             member_split=regex.compile(coordinators),
             strip_prefix=regex.compile(rf"(?:{_alternation(d['strip_prefixes'])})+"),  # used with match(text, pos)
             trailing_head=regex.compile(rf"(?:{heads})+$"),
-            reject_char=regex.compile(rf"[{_chars(d['reject_chars'])}\s\p{{P}}\p{{S}}]"),
+            reject_char=regex.compile(rf"[{regex.escape(d['reject_chars'])}\s\p{{P}}\p{{S}}]"),
             reject_starts=tuple(d["reject_starts"]),
             reject_endings=tuple(d["reject_endings"]),
             reject_words=frozenset(d["reject_words"]),
