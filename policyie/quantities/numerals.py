@@ -170,9 +170,7 @@ NUMERAL_RUN = re.compile(_RUN_SOURCE)
 # ---------------------------------------------------------------------------
 # Plain numbers
 
-_TOKEN = re.compile(
-    r"(?P<arabic>(?:[0-9]+(?:,[0-9]{3})*)?(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)"
-)
+_ARABIC_LITERAL = re.compile(r"(?:[0-9]+(?:,[0-9]{3})*)?(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 
 
 @dataclass(slots=True)
@@ -182,48 +180,48 @@ class _Token:
     single_digit: bool = False
 
 
+def _arabic_token(text: str, position: int) -> tuple[_Token, int]:
+    """The Arabic number (or lone decimal point) at ``position`` and where it ends."""
+    literal = _ARABIC_LITERAL.match(text, position).group()
+    if not literal or literal == ".":
+        if text[position] == ".":
+            return _Token("point"), position + 1
+        raise NumeralError(f"cannot read {text!r}")
+    try:
+        value = Decimal(literal.replace(",", ""))
+    except InvalidOperation as error:
+        raise NumeralError(f"cannot read {literal!r}") from error
+    return _Token("num", value, len(literal) == 1), position + len(literal)
+
+
+def _chinese_tokens(char: str, text: str) -> tuple[_Token, ...]:
+    """The token(s) of one Chinese numeral character (廿 is two: 2 and 十)."""
+    if char in _DIGIT_VALUES:
+        digit = _DIGIT_VALUES[char]
+        return (_Token("zero"),) if digit == 0 else (_Token("num", Decimal(digit), True),)
+    if char in _TENS_VALUES:
+        return _Token("num", Decimal(_TENS_VALUES[char]), True), _Token("small", Decimal(10))
+    if char in _SMALL_UNITS:
+        return (_Token("small", Decimal(_SMALL_UNITS[char])),)
+    if char in _BIG_UNITS:
+        return (_Token("big", Decimal(_BIG_UNITS[char])),)
+    if char == "点":
+        return (_Token("point"),)
+    if char == "几":
+        return (_Token("vague"),)
+    raise NumeralError(f"unexpected character {char!r} in {text!r}")
+
+
 def _tokenize(text: str) -> list[_Token]:
     tokens: list[_Token] = []
     position = 0
-    length = len(text)
-    while position < length:
-        char = text[position]
-        if char in "0123456789.":
-            match = _TOKEN.match(text, position)
-            literal = match.group(0)
-            if not literal or literal == ".":
-                if char == ".":
-                    tokens.append(_Token("point"))
-                    position += 1
-                    continue
-                raise NumeralError(f"cannot read {text!r}")
-            try:
-                value = Decimal(literal.replace(",", ""))
-            except InvalidOperation as error:
-                raise NumeralError(f"cannot read {literal!r}") from error
-            single = len(literal) == 1
-            tokens.append(_Token("num", value, single))
-            position = match.end()
-            continue
-        if char in _DIGIT_VALUES:
-            if _DIGIT_VALUES[char] == 0:
-                tokens.append(_Token("zero"))
-            else:
-                tokens.append(_Token("num", Decimal(_DIGIT_VALUES[char]), True))
-        elif char in _TENS_VALUES:
-            tokens.append(_Token("num", Decimal(_TENS_VALUES[char]), True))
-            tokens.append(_Token("small", Decimal(10)))
-        elif char in _SMALL_UNITS:
-            tokens.append(_Token("small", Decimal(_SMALL_UNITS[char])))
-        elif char in _BIG_UNITS:
-            tokens.append(_Token("big", Decimal(_BIG_UNITS[char])))
-        elif char == "点":
-            tokens.append(_Token("point"))
-        elif char == "几":
-            tokens.append(_Token("vague"))
+    while position < len(text):
+        if text[position] in "0123456789.":
+            token, position = _arabic_token(text, position)
+            tokens.append(token)
         else:
-            raise NumeralError(f"unexpected character {char!r} in {text!r}")
-        position += 1
+            tokens.extend(_chinese_tokens(text[position], text))
+            position += 1
     return tokens
 
 
