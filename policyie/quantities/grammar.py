@@ -305,6 +305,7 @@ _MAGNITUDE_CHARS = frozenset("十拾百佰千仟万亿")
 _AMBIGUOUS_CAPITALS = frozenset("陆伍拾肆佰仟")   # 陆地, 队伍, 收拾, 放肆: numerals only next to numerals
 _OPENING_QUOTES = frozenset("“‘「『\"'《")
 _CODE_NEIGHBOURS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_#%&=.")
+_LONGEST_TRIMMED_RUN = 48        # 四千五百六十九万八千三百一十一亿… has 31 characters
 _BOUNDARY = frozenset("，,。.；;：:！!？?、）)》」』】”\"' \n\t\r") | {""}
 _SENTENCE_STOPS = "。！？；;!?\n"
 _CLAUSE_STOPS = "。！？；;!?\n，,"
@@ -514,7 +515,16 @@ class QuantityGrammar:
 
     @staticmethod
     def _read_with_trim(run: str) -> tuple[Decimal | None, int]:
-        """Read a run; when it does not parse, the longest prefix that does (五十千 → 五十)."""
+        """Read a run; when it does not parse, the longest prefix that does (五十千 → 五十).
+
+        Runs longer than any real numeral are only tried whole, so that a
+        page of numeral characters cannot make the search quadratic.
+        """
+        if len(run) > _LONGEST_TRIMMED_RUN:
+            try:
+                return read_run(run)[0], len(run)
+            except NumeralError:
+                return None, 0
         for cut in range(len(run), 0, -1):
             if run[cut - 1] == " ":
                 continue

@@ -136,10 +136,18 @@ def test_speed_is_linear_and_fast(grammar):
     assert len(large) / large_time > 250_000
 
 
-def test_pathological_input_stays_fast(grammar):
-    text = "一二三四五六七八九十" * 5000 + "1,2,3,4,5," * 5000 + "万" * 20000
+@pytest.mark.parametrize("text", [
+    "五六七八九十" * 5000 + "个",                  # one long run that does not parse, then a unit
+    "1,2,3,4,5," * 5000,
+    "万" * 20000 + "元",
+    "十" * 20000 + "家",
+    "5-" * 20000 + "6万",
+    "三分之" * 10000,
+])
+def test_pathological_input_stays_fast(grammar, text):
     started = time.perf_counter()
     grammar.find(text)
+    grammar.find_numbers(text)
     assert time.perf_counter() - started < 5
 
 
