@@ -1,6 +1,7 @@
 """The small public API: load(), extract(), extract_many()."""
 from __future__ import annotations
 
+import json
 import multiprocessing
 from functools import lru_cache
 from itertools import islice
@@ -18,26 +19,46 @@ class InputError(TypeError):
     """An input that is not text (or a mapping with a ``text`` field)."""
 
 
-def load(segmenter: str = "pkuseg", rules: Iterable = ()) -> Language:
+def load(segmenter: str = "pkuseg", rules: Iterable = (), *, installed_rules: bool = True) -> Language:
     """The policyie pipeline: a ``spacy.Language`` (``zh``) with policyie's components.
 
     ``segmenter="pkuseg"`` (default) segments words with the shipped model;
-    ``segmenter="char"`` is the fast mode.  ``rules`` are rule packs.
-    Calls without ``rules`` share one pipeline per process and segmenter.
+    ``segmenter="char"`` is the fast mode.  ``rules`` are rule packs (paths,
+    records; see docs/extending.md).  Rule packs of installed packages (entry
+    point group ``policyie.rules``) are applied first unless
+    ``installed_rules=False``.  Calls without ``rules`` share one pipeline per
+    process and segmenter.
     """
     rules = tuple(rules or ())
-    if rules:
+    if rules or not installed_rules:
         from policyie.pipeline import build
+        from policyie.rules import installed_rule_packs
 
-        return build(segmenter, rules)
+        return build(segmenter, (tuple(installed_rule_packs()) if installed_rules else ()) + rules)
     return _shared_pipeline(segmenter)
 
 
 @lru_cache(maxsize=None)
 def _shared_pipeline(segmenter: str) -> Language:
     from policyie.pipeline import build
+    from policyie.rules import installed_rule_packs
 
-    return build(segmenter)
+    return build(segmenter, installed_rule_packs())
+
+
+@lru_cache(maxsize=8)
+def _pipeline_with_rules(segmenter: str, rules_json: str) -> Language:
+    """A worker process's pipeline for rule records shipped as JSON (built once per process)."""
+    return load(segmenter, rules=json.loads(rules_json))
+
+
+def _rules_as_json(rules: Iterable) -> str:
+    """Rule packs read into one JSON list of records, which worker processes (or machines
+    without the pack files) can rebuild the pipeline from."""
+    from policyie.rules import collect_rules
+
+    records = [{"dimension": rule.dimension, **rule.record} for rule in collect_rules(rules)]
+    return json.dumps(records, ensure_ascii=False, sort_keys=True)
 
 
 def _as_doc_fields(item: Item) -> tuple[str, Optional[str], Optional[str]]:
@@ -68,22 +89,27 @@ def extract(text: str, *, date: Optional[str] = None, nlp: Optional[Language] = 
 
 
 def extract_many(items: Iterable[Item], *, n_process: int = 1, batch_size: int = 32,
-                 nlp: Optional[Language] = None, segmenter: str = "pkuseg") -> Iterator[Extraction]:
+                 nlp: Optional[Language] = None, segmenter: str = "pkuseg",
+                 rules: Iterable = ()) -> Iterator[Extraction]:
     """Records of many texts, in input order, streamed through ``nlp.pipe``.
 
     Items are strings or mappings with ``text`` and optional ``id``/``date``.
     With ``n_process > 1`` each worker process loads the pipeline once and
-    streams its share of batches through its own ``nlp.pipe``.
+    streams its share of batches through its own ``nlp.pipe``; ``rules`` (rule
+    packs) are read here and rebuilt in every worker.
     """
+    rules = tuple(rules or ())
     if n_process == 1:
-        nlp = nlp or load(segmenter)
+        nlp = nlp or load(segmenter, rules=rules)
         docs = (_make_doc(nlp, *_as_doc_fields(item)) for item in items)
         for doc in nlp.pipe(docs, batch_size=batch_size):
             yield doc._.policyie
         return
     if nlp is not None:
-        raise ValueError("pass segmenter=, not nlp=, with n_process > 1: workers load their own pipeline")
-    yield from _extract_in_workers(items, n_process, batch_size, segmenter)
+        raise ValueError("pass segmenter= and rules=, not nlp=, with n_process > 1: "
+                         "workers load their own pipeline")
+    rules_json = _rules_as_json(rules) if rules else ""
+    yield from _extract_in_workers(items, n_process, batch_size, segmenter, rules_json)
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[tuple]]:
@@ -92,17 +118,17 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[tuple]]:
         yield batch
 
 
-def _worker_batch(args: tuple[str, list[tuple]]) -> list[dict]:
-    segmenter, batch = args
-    nlp = load(segmenter)
+def _worker_batch(args: tuple[str, str, list[tuple]]) -> list[dict]:
+    segmenter, rules_json, batch = args
+    nlp = _pipeline_with_rules(segmenter, rules_json) if rules_json else load(segmenter)
     docs = (_make_doc(nlp, *fields) for fields in batch)
     return [doc._.policyie.model_dump() for doc in nlp.pipe(docs, batch_size=len(batch))]
 
 
-def _extract_in_workers(items, n_process, batch_size, segmenter) -> Iterator[Extraction]:
+def _extract_in_workers(items, n_process, batch_size, segmenter, rules_json) -> Iterator[Extraction]:
     context = multiprocessing.get_context("spawn" if multiprocessing.get_start_method() != "fork" else "fork")
     with context.Pool(n_process) as pool:
-        jobs = ((segmenter, batch) for batch in _batches(items, batch_size))
+        jobs = ((segmenter, rules_json, batch) for batch in _batches(items, batch_size))
         for results in pool.imap(_worker_batch, jobs):
             for result in results:
                 yield Extraction.model_validate(result)

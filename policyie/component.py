@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from policyie.rules import RuleError
+from policyie.rules import RuleError, check_rule
 
 RULES_FILE = "rules.jsonl"
 NumberedRecord = tuple[Optional[int], dict]
@@ -38,8 +38,7 @@ class PolicyComponent:
         """
         for item in records:
             line, record = item if isinstance(item, tuple) else (None, item)
-            if not isinstance(record, dict):
-                raise RuleError("a rule must be a JSON object", source=source, line=line)
+            record = self._own_record(record, source, line)
             try:
                 self._apply_rules([record])
             except RuleError:
@@ -49,6 +48,18 @@ class PolicyComponent:
                 message = f"missing field" if isinstance(error, KeyError) else str(error)
                 raise RuleError(message, source=source, line=line, field=field) from None
             self.rule_records.append(record)
+
+    def _own_record(self, record, source: str, line: Optional[int]) -> dict:
+        """``record`` checked as a rule of this component (see policyie.rules.check_rule),
+        without the ``dimension`` field that rule-pack lines carry."""
+        if not isinstance(record, dict):
+            raise RuleError("a rule must be a JSON object", source=source, line=line)
+        if record.get("dimension", self.dimension) != self.dimension:
+            raise RuleError(f"{self.name} takes {self.dimension!r} rules, not {record['dimension']!r}",
+                            source=source, line=line, field="dimension")
+        record = {key: value for key, value in record.items() if key != "dimension"}
+        check_rule(self.dimension, record, source=source, line=line)
+        return record
 
     def _apply_rules(self, records: list[dict]) -> None:
         raise NotImplementedError
