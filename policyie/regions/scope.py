@@ -3,10 +3,12 @@
 Built once per document from the region matches:
 
 * a sentence's own subject: the first place (or scope word such as 全省, 我市) of the clause,
-  skipping places that are only compared with or visited (高于全国, 与上海, 赴深圳); a later
-  subject in the same sentence takes over from its position on;
-* otherwise the section heading above it (``■ 辽宁``, a short line naming a place);
-* otherwise the document's own region (its title region, or its most frequent region).
+  skipping places that are only a baseline or comparison (高于全国, 居全省第一, 全国首个, 占全省,
+  增速比全省快), visited or joined (与上海, 赴深圳) or joined into a route or project title
+  (巴林—奈曼—阜新 500千伏工程); a later subject in the same sentence takes over from its position;
+* otherwise the section heading above it (``■ 辽宁``, a short line naming one place; photo
+  captions such as ``△苏州工业园区`` are not headings);
+* otherwise the document's own region (:func:`document_region`).
 
 Scope words name the document's own region at their level: 全省/我省 a province, 全市/本市 a
 city (or a municipality), 全区 an autonomous region or a district, 全县 a county, 全州 an
@@ -25,7 +27,8 @@ if TYPE_CHECKING:
     from .tagger import RegionMatch
 
 _SENTENCE_END = re.compile("[。！？!?；;\n]")
-HEADING_MARKS = set("■□●○◆◇▲△★☆▶►【#")
+HEADING_MARKS = set("■□●○◆◇★☆▶►【#")
+CAPTION_MARKS = set("△▲")          # photo captions in news: not headings
 MAX_HEADING = 30
 # scope word → the endings of the names it can stand for
 SCOPE_WORDS = {
@@ -36,9 +39,27 @@ SCOPE_WORDS = {
     "全州": ("州",), "我州": ("州",), "全盟": ("盟",), "全旗": ("旗",),
 }
 FIXED_SCOPE = {"全疆": "650000", "全岛": "460000"}
-# Before these a place is compared with, visited or joined, not the subject.
-NOT_SUBJECT_BEFORE = ("高于", "低于", "超过", "超出", "快于", "慢于", "与", "和", "同", "跟", "比", "较", "赴", "到",
-                      "至", "向", "对", "来自", "占", "从", "为")
+# 我代表市人民政府 … : the report's level, said once at its start
+_REPORTER = re.compile("代表(省|市|区|县|州|盟|旗|自治区|自治州)人民政府")
+_REPORTER_ENDINGS = {"省": ("省",), "市": ("市",), "区": ("区",), "县": ("县",), "州": ("州",),
+                     "盟": ("盟",), "旗": ("旗",), "自治区": ("自治区",), "自治州": ("自治州", "州")}
+# Government words after a place in the opening lines make it the document's own region:
+# 2025年合肥市政府工作报告, 在上海市第十六届人民代表大会, 昆明市第十五届人民代表大会第五次会议.
+_OWNER_AFTER = re.compile(r"(人民政府|政府工作报告|政府|第[一二三四五六七八九十\d]+届人民代表大会|人民代表大会|人大"
+                          r"|(?:市|省|区|县|州)?(?:长|委书记))")
+OPENING = 160        # characters of the opening in which a report names its own region
+
+# Before these a place is a baseline, compared with, visited or joined, not the subject.
+NOT_SUBJECT_BEFORE = ("高于", "低于", "超过", "超出", "快于", "慢于", "好于", "优于", "领先", "与", "和", "同", "跟",
+                      "比", "较", "赴", "到", "至", "向", "对", "来自", "占", "从", "为", "居", "列", "保持", "排名",
+                      "在", "及", "、", "领跑", "跑赢", "跻身", "进入", "入选")
+# 创建15个全国示范村: a place after a count names the kind of thing counted.
+_AFTER_COUNT = re.compile(r"[\d一二三四五六七八九十百千万两余多]+[个家项座批条所名处支件类种]$")
+# After these the place is the field of a ranking or a record: 全省第一, 全国首个, 全国前列,
+# 全国十强, 全国平均, 全国城市 “双第一”.
+_BASELINE_AFTER = re.compile(r"(第|首|前列|前茅|前[一二三四五六七八九十\d]|领先|最|平均|均值|水平|之首|唯一|率先"
+                             r"|[一二三四五六七八九十百千\d]+强|城市|省会城市|同类|排名|位次|同期|总量的|的比重)")
+ROUTE_JOINS = set("—–－-~～至到")
 
 
 class RegionScope:
@@ -46,6 +67,7 @@ class RegionScope:
         self.text = text
         self.table = table
         self.matches = sorted(matches, key=lambda m: m.start)
+        self._routes = _route_members(text, self.matches)
         self.main = self._main_region()
         self._points: list[tuple[int, str | None]] = self._build()
         self._offsets = [offset for offset, _ in self._points]
@@ -61,18 +83,32 @@ class RegionScope:
 
     # -- document region ----------------------------------------------------
     def _main_region(self) -> str | None:
+        """The report's own region: named with a government word in its opening; else the
+        most mentioned unit of the level its scope words speak of (全市 → a city); else the
+        most specific region that the mentions agree on."""
+        owner = self._opening_owner()
+        if owner is not None:
+            return owner
+        votes, direct = self._votes()
+        level = self._report_level()
+        if level is not None:
+            at_level = [code for code in votes if code != COUNTRY_CODE
+                        and self.table.get(code).name.endswith(level)]
+            if at_level:
+                return max(at_level, key=lambda code: (votes[code], -_depth(self.table, code)))
         title = self._title_region()
         if title is not None:
             return title
-        counts = Counter(self._code_of(m) for m in self.matches
-                         if m.level in ("country", "province", "prefecture", "county"))
-        counts.pop(None, None)
-        if not counts:
-            return None
-        # most mentions; on a tie the country (a national report names many places once each),
-        # then the larger unit
-        rank = {"country": 0, "province": 1, "prefecture": 2, "county": 3}
-        return max(counts, key=lambda code: (counts[code], -rank[self.table.get(code).level]))
+        return _most_specific(votes, direct, self.table)
+
+    def _opening_owner(self) -> str | None:
+        for match in self.matches:
+            if match.start >= OPENING:
+                break
+            code = self._code_of(match)
+            if code is not None and match.level != "zone" and _OWNER_AFTER.match(self.text, match.end):
+                return code
+        return None
 
     def _title_region(self) -> str | None:
         line_end = self.text.find("\n")
@@ -86,28 +122,66 @@ class RegionScope:
                 return code
         return None
 
+    def _votes(self) -> tuple[Counter, Counter]:
+        """Mentions that can be subjects: each votes for its unit and the units above it."""
+        votes, direct = Counter(), Counter()
+        for match in self.matches:
+            code = self._code_of(match)
+            if code is None or not self._can_be_subject(match.start, match.end):
+                continue
+            direct[code] += 1
+            for unit in (code, *self.table.ancestors(code)):
+                votes[unit] += 1
+        for word, code in FIXED_SCOPE.items():
+            count = self.text.count(word)
+            if count:
+                direct[code] += count
+                for unit in (code, *self.table.ancestors(code)):
+                    votes[unit] += count
+        return votes, direct
+
+    def _report_level(self) -> tuple[str, ...] | None:
+        """The name ending of the report's own unit, from its scope words (全市, 我省 …) and
+        from 我代表市人民政府; None when they do not say."""
+        reporter = _REPORTER.search(self.text, 0, OPENING * 2)
+        if reporter is not None:   # 我代表市人民政府: said by the report itself, it decides
+            return _REPORTER_ENDINGS[reporter.group(1)]
+        counts: Counter = Counter()
+        for word, endings in SCOPE_WORDS.items():
+            if len(word) != 2:
+                continue   # 全省域 is counted as 全省
+            position = self.text.find(word)
+            while position >= 0:   # 居全省第一 is said of a city, not of a province
+                if self._can_be_subject(position, position + 2):
+                    counts[endings] += 1
+                position = self.text.find(word, position + 2)
+        if not counts:
+            return None
+        return counts.most_common(1)[0][0]
+
     def _code_of(self, match: "RegionMatch") -> str | None:
         if match.level == "zone":
             return match.code or match.parent
         return match.code if match.level != "group" else None
 
-    def _scope_word_code(self, word: str) -> str | None:
+    def _scope_word_code(self, word: str, base: str | None) -> str | None:
+        """The unit a scope word stands for, seen from ``base`` (the section's or the
+        document's region): 全省 in a city's report is that city's province."""
         if word in FIXED_SCOPE:
             return FIXED_SCOPE[word]
         endings = SCOPE_WORDS[word]
-        counts = Counter()
-        for match in self.matches:
-            if match.code and match.level in ("province", "prefecture", "county") and match.name.endswith(endings):
-                counts[match.code] += 1
-        main = self.main
-        main_name = self.table.get(main).name if self.table.get(main) else ""
-        if main and main_name.endswith(endings):
+        main = base
+        division = self.table.get(main)
+        if division is not None and main != COUNTRY_CODE and division.name.endswith(endings):
             return main
         # the main region's own province/city when the word names a level above it
         for code in self.table.ancestors(main) if main else ():
             division = self.table.get(code)
             if division and division.name.endswith(endings):
                 return code
+        counts = Counter(match.code for match in self.matches
+                         if match.code and match.level in ("province", "prefecture", "county")
+                         and match.name.endswith(endings))
         if counts:
             return counts.most_common(1)[0][0]
         return main
@@ -124,6 +198,8 @@ class RegionScope:
                 if subjects[index][0] >= start:
                     own.append(subjects[index])
                 index += 1
+            own = [(offset, self._scope_word_code(code[1], section) if isinstance(code, tuple) else code)
+                   for offset, code in own]
             if is_heading and own:
                 section = own[0][1]
             first = own[0][1] if own else section
@@ -144,34 +220,88 @@ class RegionScope:
 
     def _is_heading(self, start: int, end: int, ending: str) -> bool:
         line = self.text[start:end].strip()
-        if not line:
+        if not line or line[0] in CAPTION_MARKS:
             return False
         if line[0] in HEADING_MARKS:
             return True
         return ending == "\n" and len(line) <= MAX_HEADING and not any(ch in line for ch in "，,。")
 
-    def _subjects(self) -> list[tuple[int, str | None]]:
-        """(offset, code) of every place or scope word that can be a clause's subject."""
+    def _subjects(self) -> list[tuple[int, object]]:
+        """(offset, code) of every place that can be a clause's subject, and (offset, ("scope",
+        word)) of every scope word, resolved later against the section it stands in."""
         found = []
         covered = {i for m in self.matches for i in range(m.start, m.end)}
-        codes = {word: self._scope_word_code(word) for word in (*SCOPE_WORDS, *FIXED_SCOPE) if word in self.text}
+        divisions_govern = self.main not in (None, COUNTRY_CODE)
         for match in self.matches:
-            if not self._is_compared(match.start):
+            if match.level == "group" and divisions_govern:
+                continue   # 晋北风光基地 in a city's report: part of a name, not a joint subject
+            if self._can_be_subject(match.start, match.end):
                 found.append((match.start, self._code_of(match)))
         for word in (*SCOPE_WORDS, *FIXED_SCOPE):
             position = self.text.find(word)
             while position >= 0:
-                if not self._is_compared(position) and position not in covered:
-                    found.append((position, codes[word]))
-                position = self.text.find(word, position + len(word))
+                end = position + len(word)
+                if position not in covered and self._can_be_subject(position, end):
+                    found.append((position, ("scope", word)))
+                position = self.text.find(word, end)
         found.sort(key=lambda item: item[0])
         return _drop_nested_scope_words(found)
 
-    def _is_compared(self, position: int) -> bool:
-        return self.text[max(0, position - 2):position].endswith(NOT_SUBJECT_BEFORE)
+    def _can_be_subject(self, start: int, end: int) -> bool:
+        """Not a baseline (居全国第5位, 全省首个, 高于全国), a partner (与上海) or a stop of a route."""
+        if self.text[max(0, start - 2):start].endswith(NOT_SUBJECT_BEFORE):
+            return False
+        if _AFTER_COUNT.search(self.text, max(0, start - 6), start):
+            return False
+        if _BASELINE_AFTER.match(self.text, end):
+            return False
+        return start not in self._routes
 
 
-def _drop_nested_scope_words(found: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
+def document_region(text: str, matches: list["RegionMatch"], table: DivisionTable) -> str | None:
+    """The region a document is about (see :meth:`RegionScope._main_region`)."""
+    return RegionScope(text, matches, table).main
+
+
+def _depth(table: DivisionTable, code: str) -> int:
+    return len(table.ancestors(code))
+
+
+def _most_specific(votes: Counter, direct: Counter, table: DivisionTable) -> str | None:
+    """Walk down from the country while one unit holds most mentions below the current one and
+    the current one is not mentioned much more on its own (浙江 ×10, 杭州 ×1 stays 浙江; 河北 ×2,
+    邯郸 ×2 goes to 邯郸).  The country stays when it is named as a subject at least as often as
+    the leading province (a national report names many places once each)."""
+    if not votes:
+        return None
+    node = COUNTRY_CODE
+    while True:
+        children = [code for code in votes if code != node and table.get(code)
+                    and table.get(code).parent == node]
+        if not children:
+            return node if node != COUNTRY_CODE or direct[node] else None
+        best = max(children, key=lambda code: (votes[code], code))
+        below = sum(votes[code] for code in children)
+        if 2 * votes[best] <= below and len(children) > 1:
+            return node if node != COUNTRY_CODE or direct[node] else best
+        if node == COUNTRY_CODE and direct[node] >= votes[best]:
+            return node
+        if node != COUNTRY_CODE and 2 * votes[best] < direct[node]:
+            return node
+        node = best
+
+
+def _route_members(text: str, matches: list["RegionMatch"]) -> set[int]:
+    """Starts of places joined by dashes or 至 into a route or a project title."""
+    members = set()
+    for before, after in zip(matches, matches[1:]):
+        between = text[before.end:after.start]
+        if 1 <= len(between) <= 2 and all(ch in ROUTE_JOINS for ch in between):
+            members.update((before.start, after.start))
+    return members
+
+
+def _drop_nested_scope_words(found: list[tuple[int, object]]) -> list[tuple[int, object]]:
     """全省域 also contains 全省: keep one entry per offset."""
     seen, unique = set(), []
     for offset, code in found:

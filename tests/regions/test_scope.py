@@ -1,0 +1,103 @@
+"""The region scope: which region governs each figure of a document (offset → expected code).
+
+Each case is an invented text in the style of a government work report or a news digest; the
+anchor is the figure whose governing region is checked (its first occurrence in the text).
+"""
+import pytest
+
+CITY_REPORT = (
+    "各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n"
+    "一、2024年工作回顾\n"
+    "过去一年，面对复杂形势，我们在省委、省政府坚强领导下砥砺前行。"
+    "地区生产总值完成3210.5亿元、增长5.6%，增速居全省第二。"
+    "规模以上工业增加值增长8.1%，增速连续6个月保持全省首位。"
+    "衡水市入选国家物流枢纽建设名单，河北省重点项目开工41个，河北省委给予肯定。"
+    "全市新增城镇就业5.2万人。"
+)
+
+PROVINCE_WITHOUT_TITLE = (
+    "过去一年，我省经济回升向好。全省地区生产总值9876.5亿元，增长5.1%，增速居全国第9位；"
+    "固定资产投资增长4.4%，增速居全国第5位。宁夏新能源装机达到4000万千瓦，居全国前列。"
+    "新建高标准农田120万亩，高于全国平均水平。"
+)
+
+CASES = [
+    # the opening names the city: it governs, not the province mentioned more often
+    ("2025年衡水市政府工作报告\n河北省委部署落实有力。河北全省经济稳中有进。"
+     "过去一年，地区生产总值增长5.9%。全市新增就业3.1万人。",
+     [("5.9%", "131100"), ("3.1万", "131100")]),
+    ("政府工作报告\n——2025年1月10日在保定市第十六届人民代表大会第四次会议上\n"
+     "河北省重点工作推进有力。一年来，全市生产总值增长6.2%，居全省第一。",
+     [("6.2%", "130600"), ("第一", "130600")]),
+    ("1月8日上午，绵阳市第八届人民代表大会第五次会议开幕。政府工作报告指出，"
+     "全市地区生产总值增长6.3%。四川省下达的目标全面完成。新签约项目120个。",
+     [("6.3%", "510700"), ("120个", "510700")]),
+    # a city report without a title: 代表市人民政府 and 全市 say the report is a city's
+    (CITY_REPORT, [("3210.5", "131100"), ("5.6%", "131100"), ("第二", "131100"),
+                   ("8.1%", "131100"), ("6个月", "131100"), ("5.2万", "131100")]),
+    # a province report without a title, the country mentioned only as a baseline
+    (PROVINCE_WITHOUT_TITLE, [("9876.5", "640000"), ("第9位", "640000"), ("4.4%", "640000"),
+                              ("第5位", "640000"), ("4000万", "640000"), ("120万亩", "640000")]),
+    # baselines and comparisons do not take over a sentence
+    ("2024年南宁市政府工作报告\n外贸进出口增长18%，增速跃居全区首位，成为全区第二个突破千亿元的城市。"
+     "社会消费品零售总额增长4.2%。",
+     [("18%", "450100"), ("4.2%", "450100")]),
+    ("2024年宁波市政府工作报告\n一般公共预算收入1680亿元，均保持全省第二，进出口总额增长6.4%。",
+     [("1680", "330200"), ("6.4%", "330200")]),
+    ("2024年东莞市政府工作报告\n规上工业增加值连续两年实现全国城市前十，工业投资增长15%。",
+     [("15%", "441900")]),
+    ("2024年苏州市政府工作报告\n新增高新技术企业1200家，居全国第4位。新增上市公司18家。",
+     [("1200家", "320500"), ("18家", "320500")]),
+    ("2024年武汉市政府工作报告\n是全国首个获批的试点城市，数字经济核心产业增加值增长12%。",
+     [("12%", "420100")]),
+    ("2024年西安市政府工作报告\n研发投入强度5.2%，占全省比重超过六成，增速比全省快1.3个百分点。",
+     [("5.2%", "610100"), ("1.3个", "610100")]),
+    # the reporter decides the level even when the province's scope word is more frequent
+    ("各位代表：\n现在，我代表市人民政府向大会报告工作。\n过去一年，全省经济稳中向好。"
+     "地区生产总值增长6%，增速居全省第一；投资增长9%，居全省第二；消费增长7%，全省第三。"
+     "建成廊坊临空经济区物流中心。新增市场主体2.1万户。",
+     [("6%", "131000"), ("9%", "131000"), ("2.1万", "131000")]),
+    ("2024年包头市政府工作报告\n工业投资增长30%、领跑全区。新增专精特新企业35家。",
+     [("30%", "150200"), ("35家", "150200")]),
+    ("2024年喀什地区政府工作报告\n学习运用千万工程经验，创建12个全国乡村治理示范村。",
+     [("12个", "653100")]),
+    # a heading names the region of the lines below it, until the next heading
+    ("各地新质生产力观察\n■ 福建\n2024年，福建数字经济规模突破3万亿元，总量居全国第七。\n"
+     "海上风电装机达到450万千瓦。\n△厦门火炬高新区\n新增专精特新企业300家。\n"
+     "■ 江西\n全省电子信息产业营收增长9%，居全国第5位。",
+     [("3万亿", "350000"), ("第七", "350000"), ("450万", "350000"), ("300家", "350000"),
+      ("9%", "360000"), ("第5位", "360000")]),
+    ("湖北\n光电子信息产业规模突破8000亿元。\n湖南\n工程机械产值增长11%。",
+     [("8000", "420000"), ("11%", "430000")]),
+    # a national report: the country governs subject-less sentences
+    ("政府工作报告\n——2025年3月5日在第十四届全国人民代表大会第三次会议上\n"
+     "国务院总理\n过去一年，国内生产总值增长5%。广东、江苏经济总量超过13万亿元。城镇新增就业1256万人。",
+     [("5%", "100000"), ("1256", "100000")]),
+    # places joined in a route or a project title are not the subject of the figure
+    ("2024年通辽市政府工作报告\n科尔沁—开鲁—阜新500千伏输变电工程投运，新增装机120万千瓦。",
+     [("120万", "150500")]),
+    # a group in a city report is a part of a name, not a joint subject
+    ("2024年忻州市政府工作报告\n晋北风光基地加快建设，新能源装机达到800万千瓦。",
+     [("800万", "140900")]),
+    # the most specific consistent region wins when nothing names the report's level
+    ("山东省潍坊市推进制造业强市建设。潍坊市规上工业增加值增长9%。山东省委给予肯定。潍坊新增项目80个。",
+     [("80个", "370700")]),
+    # the sentence's own subject still governs: a district named in a city report
+    ("2024年杭州市政府工作报告\n全市生产总值增长4.7%。余杭区数字经济增加值增长11%。全市新增就业28万人。",
+     [("4.7%", "330100"), ("11%", "330110"), ("28万", "330100")]),
+]
+
+
+@pytest.mark.parametrize("text,checks", CASES, ids=[c[0][:16] for c in CASES])
+def test_scope(tagger, text, checks):
+    scope = tagger.scope(text, tagger.find(text))
+    got = [(anchor, scope.region_at(text.index(anchor))) for anchor, _ in checks]
+    assert got == checks
+
+
+def test_scope_interface(tagger):
+    text = "■ 辽宁\n增长5%。\n■ 吉林\n增长6%。"
+    scope = tagger.scope(text, tagger.find(text))
+    points = scope.breakpoints()
+    assert points == sorted(points) and all(isinstance(offset, int) for offset, _ in points)
+    assert scope.region_at(0) == points[0][1]
