@@ -65,3 +65,25 @@ def test_corpus_case(grammar, case):
     assert len(found) == len(expected), message
     for quantity, wanted in zip(found, expected):
         assert _same(quantity, wanted), message
+
+
+MARKERS = ["约", "左右", "上下", "超", "超过", "逾", "余", "多", "以上", "不低于", "不少于", "近", "接近", "将近",
+           "不到", "不足", "以下", "以内", "不超过", "过万亿", "亿级"]
+
+
+@pytest.mark.parametrize("marker", MARKERS)
+def test_every_marker_has_an_example(marker):
+    assert any(marker in expected["text"] for case in CASES for expected in case["expect"]), marker
+
+
+def test_every_unit_family_has_an_example(grammar):
+    families = {record["family"] for record in grammar.records if record.get("type") == "unit"}
+    units_by_family = {}
+    for record in grammar.records:
+        if record.get("type") == "unit":
+            units_by_family.setdefault(record["family"], set()).add(record["unit"])
+    expected_units = {expected["unit"] for case in CASES for expected in case["expect"]}
+    for family in families - {"date"}:
+        assert units_by_family[family] & expected_units, family
+    date_units = units_by_family["date"]
+    assert any(unit in case["text"] for case in CASES if not case["expect"] for unit in date_units)
