@@ -15,12 +15,13 @@ from typing import Callable, Iterable, Optional, Protocol, Sequence
 from policyie.indicators.context import DocContext
 
 CUE_LISTS = ("growth", "not_growth", "negative", "share", "difference", "target", "result_verbs",
-             "name_prefix_noise", "scope_words", "national_words", "report_markers")
+             "name_prefix_noise", "scope_words", "national_words", "report_markers", "cue_blockers")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n（）()]")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*年?\s*(?:[—–\-－~～至到])\s*((?:19|20)\d\d)\s*年")
 _PLAN_END = re.compile(r"[“\"]?十四五[”\"]?(?:期)?末|[“\"]?十五五[”\"]?(?:期)?末")
-_RELATIVE_YEAR = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "明年": 1, "前年": -2}
+_RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "过去一年": -1, "过去的一年": -1,
+                  "明年": 1, "前年": -2}
 _NAME_TRIM = "，,、；;：:（）()“”\"' 　\t的了和及与"
 _LIST_SEPARATOR = re.compile(r"[、和及与]")
 
@@ -196,7 +197,8 @@ class IndicatorBuilder:
 
     def _subject_or_object(self, left: str, kind: str) -> Optional[str]:
         left = self._strip_noise(left)
-        cuts = _find_any(left, self._predicate_words(kind), blocked=self.cues["not_growth"] + ("增加值",))
+        cuts = _find_any(left, self._predicate_words(kind),
+                         blocked=self.cues["not_growth"] + self.cues["cue_blockers"] + ("增加值",))
         if not cuts:
             return self._clean(left)
         first, first_word = cuts[0]
@@ -264,14 +266,14 @@ class IndicatorBuilder:
         sentence_start, _ = context.sentence_at(quantity.start)
         before = context.text[sentence_start:quantity.start]
         year = self._explicit_year(before, context)
-        target_cue = bool(_find_any(before, self.cues["target"]))
+        target_cue = bool(_find_any(before, self.cues["target"], blocked=self.cues["cue_blockers"] + ("将近",)))
         if year is None:
             paragraph_start, _ = context.paragraph_at(quantity.start)
             year = self._explicit_year(context.text[paragraph_start:sentence_start], context)
         if year is None:
             for start, end in context.previous_paragraphs(quantity.start, limit=4):
                 line = context.text[start:end]
-                if len(line) <= 60:
+                if len(line) <= 60 and "报告" not in line:  # a report's title year is not a heading year
                     year = self._explicit_year(line, context)
                     if year is not None:
                         break
