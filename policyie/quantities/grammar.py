@@ -902,6 +902,9 @@ class QuantityGrammar:
         if unit is not None and unit.unit in rules.title_before and \
                 rules.title_before[unit.unit].ending_at(norm, start):
             return False                                 # 稳增长26条
+        if candidate.graded and family in ("physical", "count", "time") and \
+                _is_cjk(norm[candidate.end:candidate.end + 1] or "。"):
+            return False                                 # 5万吨级泊位, 10万千瓦级机组: a class
         if self._threshold(norm, candidate, rules):
             return False                                 # 10亿元以上项目, 营收超10亿元企业
         if family == "time" and _followed_by(norm, candidate.end, rules.label_after.get("time", ())):
