@@ -14,7 +14,7 @@ from typing import Iterable
 
 from policyie.matching import LexiconMatcher
 
-from .names import short_forms
+from .names import banner_stem, short_forms
 from .table import COUNTRY_CODE, COUNTRY_NAME, DATA_DIR, DivisionTable
 
 COUNTRY_WORDS = ("全国", "我国", "中国", "中华人民共和国")
@@ -117,6 +117,7 @@ class RegionLexicon:
             senses.append(sense)
 
     def _add_divisions(self) -> None:
+        banners: dict[str, list[Sense]] = {}
         for division in self.table:
             if division.level == "country":
                 continue
@@ -125,6 +126,13 @@ class RegionLexicon:
             for index, form in enumerate(short_forms(division.name, division.level)):
                 # 延边州 keeps a type word, so it is as safe as the full name
                 self.add_sense(form, replace(sense, form="full" if index else "short"))
+            stem = banner_stem(division.name) if division.level == "county" else None
+            if stem:
+                banners.setdefault(stem, []).append(replace(sense, form="short"))
+        for stem, senses in banners.items():
+            if not (stem in self.entries and self.entries[stem].senses):   # 科尔沁 is 科尔沁区
+                for sense in senses:
+                    self.add_sense(stem, sense)
 
     def _add_country(self) -> None:
         for word in COUNTRY_WORDS:

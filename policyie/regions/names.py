@@ -53,3 +53,17 @@ def short_forms(name: str, level: str) -> list[str]:
             stem = name[: -len(suffix)]
             return [] if stem in GENERIC_STEMS else [stem]
     return []
+
+
+# 巴林左旗/巴林右旗, 乌拉特前旗/中旗/后旗, 察哈尔右翼前旗: banners split by direction.  Texts
+# write the shared stem alone (巴林—奈曼—阜新), which names one of them without saying which.
+_BANNER_DIRECTIONS = ("左翼前旗", "左翼中旗", "左翼后旗", "右翼前旗", "右翼中旗", "右翼后旗",
+                      "左旗", "右旗", "前旗", "中旗", "后旗")
+
+
+def banner_stem(name: str) -> str | None:
+    """The stem a directional banner shares with its siblings (巴林左旗 → 巴林), or None."""
+    for suffix in _BANNER_DIRECTIONS:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return None

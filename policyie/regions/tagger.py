@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Optional
 
+from .brands import drop_brands
 from .lexicon import RegionLexicon, Sense, Surface
 from .resolve import resolve_all
 from .scope import RegionScope
@@ -135,6 +136,7 @@ class RegionTagger:
         scan = self._scan(text)
         kept = self._tile(self._filter(text, scan, is_boundary))
         kept = self._drop_proper_names(text, kept)
+        kept = drop_brands(text, kept)
         _take_old_type_word(text, kept)
         kept = self.zones.grow(text, kept)
         kept = self._drop_uncued(text, kept)
@@ -163,8 +165,8 @@ class RegionTagger:
         for candidate in scan.places:
             if _inside_block(candidate, scan.blocks, blocked):
                 continue
-            if is_boundary is not None:
-                if not _fits_words(candidate, is_boundary, starts, ends):
+            if is_boundary is not None and not _glued_to_punctuation(text, candidate.start, is_boundary):
+                if not _fits_words(text, candidate, is_boundary, starts, ends):
                     continue
             elif _straddled(text, candidate, self.lexicon.junction_words, starts, ends):
                 continue
@@ -202,10 +204,11 @@ class RegionTagger:
 
     def _drop_proper_names(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
         kept, covered_until = [], -1
+        stops = _route_stops(text, candidates)
         for candidate in candidates:
             if candidate.start < covered_until:
                 continue
-            end = self._proper_name_end(text, candidate)
+            end = None if candidate.start in stops else self._proper_name_end(text, candidate)
             if end is not None:
                 covered_until = end
                 if text[end - 1] == PORT and kept and kept[-1].end == candidate.start:
@@ -284,6 +287,20 @@ NOT_TYPE_WORD_AFTER = set("场民值面容")
 DIRECTION_TAILS = set("部岸端侧麓坡")
 
 
+ROUTE_JOINS = set("至到—–－-~～")
+
+
+def _route_stops(text: str, candidates: list[Candidate]) -> set[int]:
+    """Starts of places joined by 至 or dashes (银川至昆明高速, 锡林郭勒—张北工程): the road or
+    line after them is named by its ends, and each end is a place of its own."""
+    stops = set()
+    for before, after in zip(candidates, candidates[1:]):
+        between = text[before.end:after.start]
+        if 1 <= len(between) <= 2 and all(char in ROUTE_JOINS for char in between):
+            stops.update((before.start, after.start))
+    return stops
+
+
 def _restates_place(text: str, candidate: Candidate, middle: str) -> bool:
     stem = text[candidate.start:candidate.end - 1]
     return len(stem) >= 2 and text[candidate.end - 1] in DIVISION_TYPES and middle.startswith(stem)
@@ -307,14 +324,25 @@ def _inside_block(candidate: Candidate, blocks: dict[int, list[int]], blocked: s
     return False
 
 
-def _fits_words(candidate: Candidate, is_boundary, starts: set[int], ends: set[int]) -> bool:
+def _fits_words(text: str, candidate: Candidate, is_boundary, starts: set[int], ends: set[int]) -> bool:
     """With a segmenter: the name must not start inside a word, and a weak one must not end
     inside one either.  A neighbouring place name counts as a boundary (北京朝阳 may be one token)."""
     if not (is_boundary(candidate.start) or candidate.start in ends):
         return False
-    if candidate.weak and not (is_boundary(candidate.end) or candidate.end in starts):
-        return False
+    end = candidate.end
+    if candidate.weak and not (is_boundary(end) or end in starts or (end < len(text) and not _is_hanzi(text[end]))):
+        return False   # a dash or a comma ends a word even where the segmenter glued it on
     return True
+
+
+def _glued_to_punctuation(text: str, start: int, is_boundary) -> bool:
+    """The segmenter made one word of a dash and the name after it (—林|西段 for —林西|段):
+    its boundaries are not to be trusted there, so the character-mode checks stand in."""
+    return start > 0 and not _is_hanzi(text[start - 1]) and not is_boundary(start)
+
+
+def _is_hanzi(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 def _straddled(text: str, candidate: Candidate, junction_words: frozenset[str],

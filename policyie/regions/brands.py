@@ -1,0 +1,87 @@
+"""Places inside brands, slogans, honorary titles and company names (SPEC §4: not regions).
+
+What tells a brand or a title from a place is a head noun that is not a place:
+
+* inside a quoted phrase, after the place: “最具幸福感的中国城市” (a title ends in 城市),
+  “苏州之夜”品牌; or right after the closing quote: “潮流南宁”文化IP, “X”品牌, “X”称号;
+* 中国 + a few characters + a title noun, unquoted: 中国优秀旅游城市, 中国温泉之乡, 中国长寿市;
+* 中国 + a numeral + a company stem: 中国一重, 中国二十冶.
+
+A quoted phrase that is only a place or a government body (“长三角”, “广州市人民政府”) has no
+such head and stays.  Brand heads written straight after a place (苏州好礼, 洛阳名宴) are proper-name
+heads in ``rules.jsonl``; this module handles what needs the quote or the country word.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .tagger import Candidate
+
+QUOTES = {"“": "”", "「": "」", "『": "』"}
+MAX_QUOTE = 30
+# Nouns right after a closing quote that make the quoted phrase a brand, a slogan or a title.
+# A few modifiers may come first: “X”城市文化IP, “X”区域公用品牌.
+_BRAND_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(IP|ip|品牌|称号|名片|系列|商标|字号|标识|口号)")
+# Heads that end a quoted title or brand after the place in it.
+QUOTED_TITLE_HEADS = ("城市", "之城", "之乡", "之都", "之窗", "名城", "名片", "品牌", "IP", "好礼", "礼物", "有礼",
+                      "名宴", "好物", "之夜", "之旅", "味道", "印象")
+# 中国 + modifiers + one of these, then a break: an honorary title (中国长寿之乡, 中国优秀旅游城市).
+_COUNTRY_TITLE = re.compile(r"[\u4e00-\u9fff]{0,6}?(之乡|之都|名城|名镇|名村|城市|市|县)"
+                            r"(?=$|[，。、；：！？,.;:!?”」』）)\s]|称号|荣誉|行列|之一|名单|榜单|等称号)")
+# 中国一重, 中国二重, 中国一冶, 中国十七冶, 中国一拖: numbered state companies.
+_NUMBERED_COMPANY = re.compile(r"[一二三四五六七八九十]{1,3}[重冶拖汽建局院]")
+COUNTRY_TITLE_WORDS = ("中国",)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of short quoted phrases, in order."""
+    spans = []
+    position = 0
+    while True:
+        found = _next_quote(text, position)
+        if found < 0:
+            return spans
+        close = text.find(QUOTES[text[found]], found + 1, found + MAX_QUOTE + 2)
+        if close < 0:
+            position = found + 1
+            continue
+        spans.append((found, close))
+        position = close + 1
+
+
+def _next_quote(text: str, position: int) -> int:
+    hits = [i for i in (text.find(q, position) for q in QUOTES) if i >= 0]
+    return min(hits) if hits else -1
+
+
+def in_brand_quote(text: str, candidate: "Candidate", spans: list[tuple[int, int]],
+                   opens: list[int]) -> bool:
+    """The candidate stands in a quoted brand, slogan or title (see the module's docstring);
+    ``opens`` are the spans' opening offsets, for bisection."""
+    index = bisect_left(opens, candidate.start) - 1
+    if index < 0:
+        return False
+    open_, close = spans[index]
+    if candidate.end > close:
+        return False
+    if _BRAND_AFTER.match(text, close + 1):
+        return True
+    rest = text[candidate.end:close]
+    return bool(rest) and rest.endswith(QUOTED_TITLE_HEADS)
+
+
+def in_country_title(text: str, candidate: "Candidate") -> bool:
+    """中国 starting an honorary title or a numbered company's name."""
+    if text[candidate.start:candidate.end] not in COUNTRY_TITLE_WORDS:
+        return False
+    return bool(_COUNTRY_TITLE.match(text, candidate.end) or _NUMBERED_COMPANY.match(text, candidate.end))
+
+
+def drop_brands(text: str, candidates: list["Candidate"]) -> list["Candidate"]:
+    spans = quoted_spans(text) if any(q in text for q in QUOTES) else []
+    opens = [open_ for open_, _ in spans]
+    return [c for c in candidates
+            if not (in_country_title(text, c) or (spans and in_brand_quote(text, c, spans, opens)))]
