@@ -17,6 +17,7 @@ Units, markers, cue words and exclusions are data records (``data/*.jsonl``);
 from __future__ import annotations
 
 import json
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -560,7 +561,10 @@ class QuantityGrammar:
                     continue
                 if blocked and _inside_spans(blocked, candidate.start):
                     continue
-                found.append(self._to_quantity(text, candidate))
+                quantity = self._to_quantity(text, candidate)
+                if not math.isfinite(quantity.value):
+                    continue                                 # 400 nines: no float can hold it
+                found.append(quantity)
                 last_end = candidate.end
             position = max(resume, last_end, match.start() + 1)
 
@@ -643,7 +647,7 @@ class QuantityGrammar:
             fraction = self._slash_fraction(norm, start, end, last_end, rules)
             if fraction is not None:
                 return fraction
-        elif following == ":":
+        elif following == ":" and _RATIO_PART.fullmatch(run):
             return self._ratio(norm, start, end, last_end, rules)
         try:
             value, cut = read_run(run)[0], len(run)
@@ -967,14 +971,17 @@ class QuantityGrammar:
 
     @staticmethod
     def _discount(candidate: _Candidate) -> bool:
-        """七五折 = 75 %, 9.9折 = 99 %, 2折 = 20 %; 十折 is not a discount."""
-        value = candidate.value
-        if 0 < value < 10:
-            candidate.value = value * 10
-            return True
-        if 10 <= value < 100 and value == value.to_integral_value() and "十" not in candidate.run:
-            return True
-        return False
+        """七五折 = 75 %, 9.9折 = 99 %, 2折 = 20 %, 1-2折 = 10-20 %; 十折 is not a discount."""
+        values = [candidate.value] if candidate.upper is None else [candidate.value, candidate.upper]
+        if all(0 < value < 10 for value in values):
+            values = [value * 10 for value in values]
+        elif not all(10 <= value < 100 and value == value.to_integral_value() for value in values) or \
+                "十" in candidate.run:
+            return False
+        candidate.value = values[0]
+        if candidate.upper is not None:
+            candidate.upper = values[1]
+        return True
 
     # -- ranks, shares, growth --------------------------------------------------
 

@@ -162,3 +162,33 @@ def test_docstring_examples():
         result = doctest.testmod(module)
         assert result.failed == 0, module.__name__
         assert result.attempted > 0, module.__name__
+
+
+try:
+    from hypothesis import given, settings, strategies as st
+except ImportError:  # pragma: no cover
+    given = None
+
+if given is not None:
+    _ALPHABET = list("0123456789０１.,，%％-—~至到 一二两三四五六七八九十百千万亿兆零点半几余多分之第前每就有翻番强成折"
+                     "个项家元美吨亩年月日天位名倍约超近逾以上下左右内不足到过连续居榜首首位/:：（）。、负$￥abcG")
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=_ALPHABET, max_size=40))
+    def test_find_never_fails_and_keeps_its_promises(text):
+        grammar = QuantityGrammar.default()
+        found = grammar.find(text)
+        previous_end = 0
+        for quantity in found:
+            assert text[quantity.start:quantity.end] == quantity.text
+            assert quantity.start >= previous_end and quantity.end > quantity.start
+            previous_end = quantity.end
+            assert quantity.approx in ("exact", "about", "more_than", "at_least", "nearly", "less_than", "at_most")
+            assert quantity.value == quantity.value and abs(quantity.value) != float("inf")
+            assert quantity.upper is None or quantity.upper > quantity.value
+        for number in grammar.find_numbers(text):
+            assert text[number.start:number.end] == number.text
+
+
+def test_values_beyond_float_are_dropped(grammar):
+    assert [q.text for q in grammar.find("9" * 400 + "家，增长5%")] == ["5%"]

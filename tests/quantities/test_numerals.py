@@ -179,3 +179,16 @@ if given is not None:
     def test_arabic_with_multiplier_round_trip(whole, cents):
         text = f"{whole}.{cents:02d}亿"
         assert parse_numeral(text) == Decimal(f"{whole}.{cents:02d}") * 100000000
+
+
+if given is not None:
+    _ALPHABET = list("0123456789.,，/ 一二两三四五六七八九十百千万亿兆零〇点几余多分之又负-成半壹拾佰廿元角分整")
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(alphabet=_ALPHABET, max_size=24))
+    def test_garbage_only_ever_raises_numeral_error(text):
+        for reader in (parse_numeral, read_numeral, parse_amount):
+            try:
+                reader(text)
+            except NumeralError:
+                pass
