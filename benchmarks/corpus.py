@@ -1,0 +1,51 @@
+"""The benchmark corpus: policy-style documents built from the repository's own texts.
+
+The example reports and the sentences of the per-dimension example corpora
+(tests/corpus/*.jsonl) are grouped into documents of about 2,000 characters
+and repeated in a fixed shuffled order until the corpus reaches the asked size.
+Nothing is downloaded.
+"""
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC_CHARS = 2_000
+
+
+def source_texts() -> list[str]:
+    texts = []
+    for path in [ROOT / "examples" / "reports.jsonl", *sorted((ROOT / "tests" / "corpus").glob("*.jsonl"))]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                text = json.loads(line).get("text")
+                if isinstance(text, str) and text.strip():
+                    texts.append(text.strip())
+    return texts
+
+
+def documents(total_chars: int, seed: int = 7) -> list[str]:
+    """Documents of about DOC_CHARS characters, adding up to at least ``total_chars``."""
+    texts = source_texts()
+    rng = random.Random(seed)
+    docs, current, size = [], [], 0
+    while size < total_chars:
+        rng.shuffle(texts)
+        for text in texts:
+            current.append(text)
+            if sum(map(len, current)) >= DOC_CHARS:
+                doc = "\n".join(current)
+                docs.append(doc)
+                size += len(doc)
+                current = []
+                if size >= total_chars:
+                    break
+    return docs
+
+
+def one_document(chars: int) -> str:
+    """A single document of exactly ``chars`` characters (for the scaling curve)."""
+    text = "\n".join(documents(chars))
+    return text[:chars]
