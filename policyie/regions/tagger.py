@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Optional
 
+from .areas import AreaFinder
 from .brands import drop_brands
 from .lexicon import RegionLexicon, Sense, Surface
 from .resolve import resolve_all
@@ -96,6 +97,7 @@ class RegionTagger:
         self.lexicon = lexicon
         self.table = lexicon.table
         self.zones = ZoneFinder(lexicon)
+        self.areas = AreaFinder(lexicon.table)
 
     @classmethod
     def default(cls) -> "RegionTagger":
@@ -141,7 +143,7 @@ class RegionTagger:
         kept = self.zones.grow(text, kept)
         kept = self._drop_uncued(text, kept)
         resolve_all(text, kept, self.table)
-        return kept
+        return self.areas.find(text, kept, is_boundary)
 
     def _scan(self, text: str) -> ScanResult:
         places = []
