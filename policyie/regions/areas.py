@@ -28,7 +28,7 @@ BARE_ZONE_TYPES = ("高新技术产业开发区", "经济技术开发区", "综�
 _TYPES = re.compile("|".join(sorted(GROUP_TYPES + BARE_ZONE_TYPES, key=len, reverse=True)))
 MAX_GROUP_STEM = 8      # 黄河几字弯, 辽宁沿海 …: a place may start a longer name
 MAX_BARE_STEM = 4
-BREAK_CHARS = set("，。、；：！？,.;:!?（）()《》“”\"'‘’ \n\t的和与及或在是为将等了对向从到把被由并有以于入至"
+BREAK_CHARS = set("，。、；：！？,.;:!?（）()《》“”\"'‘’ \n\t的和与及或在是为将等了对向从到把被由并有以于入至给让使"
                   "省市区县州盟旗") | set("0123456789")
 # Verbs that start a clause before the name.
 LEADING_VERBS = ("建设", "推进", "推动", "打造", "发展", "加快", "支持", "实施", "引进", "落户", "签约", "融入", "共建",
@@ -44,7 +44,11 @@ GENERIC_STEMS = frozenset(
     "经济 一批 两个 三个 几个 若干 省内 市内 区内 辖区 园区 重要 主要 新 老 两大 三大 四大 五大 六大 十大".split())
 # Everyday words that end in a division's type character: 城市|东部新区 is not 市|name.
 GENERIC_BEFORE = ("城市", "地区", "城区", "市区", "园区", "片区", "郊区", "省市", "县区", "社区", "小区", "景区", "辖区")
-NOT_NAME_START = set("各该本这那全我其此每多几诸某另一两二三四五六七八九十百千万第")
+NOT_NAME_START = set("各该本这那全我其此每多几诸某另一两二三四五六七八九十百千万第不没很更最要应可能会将已正还再又也都均共同")
+# A type word that goes on into another word is not one: 经济带来, 经济带动, 城市群众, 经济区域.
+NOT_TYPE_AFTER = {"经济带": set("来动给着领"), "城市群": set("众体"), "经济区": set("域位别"), "经济圈": set("子定点")}
+# 提高|新区 is not a zone 提|高新区: characters that make a word with the type's first character.
+NOT_STEM_END = {"高新区": set("提最更升较很偏增崇拔抬"), "新区": set("创更革翻刷维"), "经开区": set()}
 
 
 class AreaFinder:
@@ -66,6 +70,12 @@ class AreaFinder:
             type_start, type_end, written = found.start(), found.end(), found.group()
             if type_start in covered or (type_end - 1) in covered:
                 continue   # 长江经济带, 苏州工业园区, 合肥高新区: already a record
+            if text[type_end:type_end + 1] in NOT_TYPE_AFTER.get(written, ()):
+                continue
+            if text[type_start - 1:type_start] in NOT_STEM_END.get(written, ()):
+                continue
+            if is_boundary is not None and not is_boundary(type_start):
+                continue   # the segmenter reads 提高|新区, not 提|高新区
             is_group = written in GROUP_TYPES
             inside = [c for c in candidates if c.end <= type_start and c.start >= type_start - MAX_GROUP_STEM]
             stem_start, delimited = _stem_start(text, type_start, MAX_GROUP_STEM if is_group else MAX_BARE_STEM)

@@ -34,6 +34,7 @@ _COUNTRY_TITLE = re.compile(r"[\u4e00-\u9fff]{0,6}?(之乡|之都|名城|名镇|
 # 中国一重, 中国二重, 中国一冶, 中国十七冶, 中国一拖: numbered state companies.
 _NUMBERED_COMPANY = re.compile(r"[一二三四五六七八九十]{1,3}[重冶拖汽建局院]")
 COUNTRY_TITLE_WORDS = ("中国",)
+DIVISION_KINDS = ("直辖市", "地级市", "县级市", "省会城市", "副省级城市", "特大城市", "超大城市", "大城市", "中小城市")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -77,7 +78,10 @@ def in_country_title(text: str, candidate: "Candidate") -> bool:
     """中国 starting an honorary title or a numbered company's name."""
     if text[candidate.start:candidate.end] not in COUNTRY_TITLE_WORDS:
         return False
-    return bool(_COUNTRY_TITLE.match(text, candidate.end) or _NUMBERED_COMPANY.match(text, candidate.end))
+    title = _COUNTRY_TITLE.match(text, candidate.end)
+    if title and "的" not in title.group() and not title.group().endswith(DIVISION_KINDS):
+        return True   # not 中国的四大直辖市
+    return bool(_NUMBERED_COMPANY.match(text, candidate.end))
 
 
 def drop_brands(text: str, candidates: list["Candidate"]) -> list["Candidate"]:

@@ -352,7 +352,7 @@ def _straddled(text: str, candidate: Candidate, junction_words: frozenset[str],
     """Character mode: an everyday word runs across the start of a short name (推广|东, 航天|等) or
     across the end of a weak one (新安|全, 大关|键).  A word explained by a neighbouring
     place (江苏|南京 with 苏南) does not count."""
-    if not candidate.short:
+    if not candidate.short and not _short_group(candidate):
         return False
     begin, finish = candidate.start, candidate.end
     if begin not in ends:
@@ -368,6 +368,11 @@ def _straddled(text: str, candidate: Candidate, junction_words: frozenset[str],
                    for end in range(finish + 1, min(len(text), start + MAX_JUNCTION) + 1)):
                 return True
     return False
+
+
+def _short_group(candidate: Candidate) -> bool:
+    """A two-character group name (关中, 陕北) straddles words like a short name: 有关|中国."""
+    return candidate.length == 2 and all(s.level == "group" and not s.needs_cue for s in candidate.senses)
 
 
 def _take_old_type_word(text: str, candidates: list[Candidate]) -> None:
