@@ -41,12 +41,16 @@ SCOPE_WORDS = {
 FIXED_SCOPE = {"全疆": "650000", "全岛": "460000"}
 # 我代表市人民政府 … : the report's level, said once at its start
 _REPORTER = re.compile("代表(省|市|区|县|州|盟|旗|自治区|自治州)人民政府")
-_REPORTER_ENDINGS = {"省": ("省",), "市": ("市",), "区": ("区",), "县": ("县",), "州": ("州",),
-                     "盟": ("盟",), "旗": ("旗",), "自治区": ("自治区",), "自治州": ("自治州", "州")}
+# the reporter's word → the name endings and the levels of the units it can be
+_REPORTER_UNITS = {"省": (("省",), ("province",)), "市": (("市",), ("province", "prefecture", "county")),
+                   "区": (("区",), ("county",)), "县": (("县",), ("county",)), "州": (("州",), ("prefecture",)),
+                   "盟": (("盟",), ("prefecture",)), "旗": (("旗",), ("county",)),
+                   "自治区": (("自治区",), ("province",)), "自治州": (("州",), ("prefecture",))}
+ANY_LEVEL = ("province", "prefecture", "county")
 # Government words after a place in the opening lines make it the document's own region:
 # 2025年合肥市政府工作报告, 在上海市第十六届人民代表大会, 昆明市第十五届人民代表大会第五次会议.
 _OWNER_AFTER = re.compile(r"(人民政府|政府工作报告|政府|第[一二三四五六七八九十\d]+届人民代表大会|人民代表大会|人大"
-                          r"|(?:市|省|区|县|州)?(?:长|委书记))")
+                          r"|(?:市|省|区|县|州)(?:长|委书记))")
 OPENING = 160        # characters of the opening in which a report names its own region
 
 # Before these a place is a baseline, compared with, visited or joined, not the subject.
@@ -59,6 +63,8 @@ _AFTER_COUNT = re.compile(r"[\d一二三四五六七八九十百千万两余多]
 # 全国十强, 全国平均, 全国城市 “双第一”.
 _BASELINE_AFTER = re.compile(r"(第|首|前列|前茅|前[一二三四五六七八九十\d]|领先|最|平均|均值|水平|之首|唯一|率先"
                              r"|[一二三四五六七八九十百千\d]+强|城市|省会城市|同类|排名|位次|同期|总量的|的比重)")
+# 河北省重点项目, 浙江省级专精特新企业, 国家首批: a kind of thing, named by the level that lists it.
+_KIND_AFTER = re.compile(r"(重点|级|首批|示范|认定|评定|授予|命名|统一|部署|安排|要求|下达|委|政府)")
 ROUTE_JOINS = set("—–－-~～至到")
 
 
@@ -68,6 +74,8 @@ class RegionScope:
         self.table = table
         self.matches = sorted(matches, key=lambda m: m.start)
         self._routes = _route_members(text, self.matches)
+        self._code_at = {m.start: self._code_of(m) for m in self.matches}
+        self.main = None   # set below; until then no mention is known to lie above it
         self.main = self._main_region()
         self._points: list[tuple[int, str | None]] = self._build()
         self._offsets = [offset for offset, _ in self._points]
@@ -92,8 +100,9 @@ class RegionScope:
         votes, direct = self._votes()
         level = self._report_level()
         if level is not None:
-            at_level = [code for code in votes if code != COUNTRY_CODE
-                        and self.table.get(code).name.endswith(level)]
+            endings, levels = level
+            at_level = [code for code in votes if code != COUNTRY_CODE and self.table.get(code).level in levels
+                        and self.table.get(code).name.endswith(endings)]
             if at_level:
                 return max(at_level, key=lambda code: (votes[code], -_depth(self.table, code)))
         title = self._title_region()
@@ -140,12 +149,12 @@ class RegionScope:
                     votes[unit] += count
         return votes, direct
 
-    def _report_level(self) -> tuple[str, ...] | None:
+    def _report_level(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         """The name ending of the report's own unit, from its scope words (全市, 我省 …) and
         from 我代表市人民政府; None when they do not say."""
         reporter = _REPORTER.search(self.text, 0, OPENING * 2)
         if reporter is not None:   # 我代表市人民政府: said by the report itself, it decides
-            return _REPORTER_ENDINGS[reporter.group(1)]
+            return _REPORTER_UNITS[reporter.group(1)]
         counts: Counter = Counter()
         for word, endings in SCOPE_WORDS.items():
             if len(word) != 2:
@@ -157,7 +166,7 @@ class RegionScope:
                 position = self.text.find(word, position + 2)
         if not counts:
             return None
-        return counts.most_common(1)[0][0]
+        return counts.most_common(1)[0][0], ANY_LEVEL
 
     def _code_of(self, match: "RegionMatch") -> str | None:
         if match.level == "zone":
@@ -248,14 +257,28 @@ class RegionScope:
         return _drop_nested_scope_words(found)
 
     def _can_be_subject(self, start: int, end: int) -> bool:
-        """Not a baseline (居全国第5位, 全省首个, 高于全国), a partner (与上海) or a stop of a route."""
-        if self.text[max(0, start - 2):start].endswith(NOT_SUBJECT_BEFORE):
+        """Not a baseline (居全国第5位, 全省首个, 高于全国), a partner (与上海), a stop of a route
+        or a modifier of a kind of thing (河北省重点项目 in a city's report); 在深圳， is a topic."""
+        before = self.text[max(0, start - 2):start]
+        if before.endswith("在") and self.text[end:end + 1] in ("，", ","):
+            return True
+        if before.endswith(NOT_SUBJECT_BEFORE):
             return False
         if _AFTER_COUNT.search(self.text, max(0, start - 6), start):
             return False
         if _BASELINE_AFTER.match(self.text, end):
             return False
-        return start not in self._routes
+        if start in self._routes:
+            return False
+        return not (_KIND_AFTER.match(self.text, end) and self._is_above_main(start))
+
+    def _is_above_main(self, start: int) -> bool:
+        """The match at ``start`` names a unit that contains the document's own region."""
+        main = self.main
+        if main is None:
+            return False
+        code = self._code_at.get(start)
+        return code is not None and code != main and code in self.table.ancestors(main)
 
 
 def document_region(text: str, matches: list["RegionMatch"], table: DivisionTable) -> str | None:
