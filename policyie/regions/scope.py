@@ -200,32 +200,35 @@ class RegionScope:
         points: list[tuple[int, str | None]] = []
         section = self.main
         subjects = self._subjects()
-        index = 0
-        for start, end, is_heading in self._sentences():
+        count, index = len(subjects), 0
+        for start, end, ending in self._sentences():
             own = []
-            while index < len(subjects) and subjects[index][0] < end:
+            while index < count and subjects[index][0] < end:
                 if subjects[index][0] >= start:
                     own.append(subjects[index])
                 index += 1
+            if not own:
+                _add_point(points, start, section)
+                continue
             own = [(offset, self._scope_word_code(code[1], section) if isinstance(code, tuple) else code)
                    for offset, code in own]
-            if is_heading and own:
+            if self._is_heading(start, end - 1 if ending != "" else end, ending or "\n"):
                 section = own[0][1]
-            first = own[0][1] if own else section
-            points.append((start, first))
+            _add_point(points, start, own[0][1])
             for offset, code in own[1:]:
-                points.append((offset, code))
-        return _merge(points)
+                _add_point(points, offset, code)
+        return points
 
-    def _sentences(self) -> Iterable[tuple[int, int, bool]]:
+    def _sentences(self) -> Iterable[tuple[int, int, str]]:
+        """(start, end, the ending character or "" at the text's end) of each sentence."""
         text = self.text
         start = 0
         for found in _SENTENCE_END.finditer(text):
-            position, char = found.start(), found.group()
-            yield start, position + 1, self._is_heading(start, position, char)
+            position = found.start()
+            yield start, position + 1, found.group()
             start = position + 1
         if start < len(text):
-            yield start, len(text), self._is_heading(start, len(text), "\n")
+            yield start, len(text), ""
 
     def _is_heading(self, start: int, end: int, ending: str) -> bool:
         line = self.text[start:end].strip()
@@ -334,10 +337,7 @@ def _drop_nested_scope_words(found: list[tuple[int, object]]) -> list[tuple[int,
     return unique
 
 
-def _merge(points: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
-    merged: list[tuple[int, str | None]] = []
-    for offset, code in points:
-        if merged and merged[-1][1] == code:
-            continue
-        merged.append((offset, code))
-    return merged
+def _add_point(points: list[tuple[int, str | None]], offset: int, code: str | None) -> None:
+    """A breakpoint, unless the region does not change there."""
+    if not points or points[-1][1] != code:
+        points.append((offset, code))
