@@ -17,7 +17,7 @@ import policyie
 PACK = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "rules" / "city_pack.jsonl"
 # Sentences written for this example.
 TEXT = ("鹏城加快发展深远海养殖装备，全年节约能源1.2万吨标煤。"
-        "全市研发经费投入强度提高到5.8%，工业总产值争创1.5万亿元。")
+        "全市研发经费投入强度提高到5.8%，工业产值冲刺1.5万亿元。")
 
 
 def show(title: str, nlp) -> None:

@@ -14,10 +14,10 @@ import policyie  # noqa: E402
 import policyie.dask as policyie_dask  # noqa: E402
 
 TEXTS = ["2023年，广东省新能源汽车产量253万辆，增长8%。", "上海市集成电路产业规模突破3000亿元。",
-         "鹏城低空物流发展迅速，产值增长12%。", "全区工业总产值争创200亿元。", "北京市人工智能企业超过2000家。"]
+         "鹏城低空物流发展迅速，产值增长12%。", "全区工业产值冲刺200亿元。", "北京市人工智能企业超过2000家。"]
 DOCS = [{"id": f"d{i}", "text": text, "date": "2024-06-01"} for i, text in enumerate(TEXTS)]
 PACK = [{"dimension": "regions", "type": "alias", "text": "鹏城", "code": "440300"},
-        {"dimension": "indicators", "cue": "target", "text": "争创"}]
+        {"dimension": "indicators", "cue": "target", "text": "冲刺"}]
 
 
 @pytest.fixture(scope="module")

@@ -49,5 +49,5 @@ def test_quickstart_first_example_prints_what_it_says():
     shown = [line[2:] for line in block.splitlines() if line.startswith("# ")]
     call = re.search(r'policyie.extract\("(.*?)", date="(.*?)"\)', block)
     result = policyie.extract(call.group(1), date=call.group(2))
-    printed = [f"{q.text} {q.value} {q.unit} {q.kind} {q.year} {q.target} {q.name}" for q in result.indicators]
+    printed = [f"{q.text} {q.value} {q.unit} {q.kind} {q.year} {q.target}" for q in result.indicators]
     assert printed == shown
