@@ -47,9 +47,9 @@ def _shared_pipeline(segmenter: str) -> Language:
 
 
 @lru_cache(maxsize=8)
-def _pipeline_with_rules(segmenter: str, rules_json: str) -> Language:
+def _worker_pipeline(segmenter: str, rules_json: str, installed_rules: bool) -> Language:
     """A worker process's pipeline for rule records shipped as JSON (built once per process)."""
-    return load(segmenter, rules=json.loads(rules_json))
+    return load(segmenter, rules=json.loads(rules_json) if rules_json else (), installed_rules=installed_rules)
 
 
 def _rules_as_json(rules: Iterable) -> str:
@@ -90,17 +90,17 @@ def extract(text: str, *, date: Optional[str] = None, nlp: Optional[Language] = 
 
 def extract_many(items: Iterable[Item], *, n_process: int = 1, batch_size: int = 32,
                  nlp: Optional[Language] = None, segmenter: str = "pkuseg",
-                 rules: Iterable = ()) -> Iterator[Extraction]:
+                 rules: Iterable = (), installed_rules: bool = True) -> Iterator[Extraction]:
     """Records of many texts, in input order, streamed through ``nlp.pipe``.
 
     Items are strings or mappings with ``text`` and optional ``id``/``date``.
     With ``n_process > 1`` each worker process loads the pipeline once and
     streams its share of batches through its own ``nlp.pipe``; ``rules`` (rule
-    packs) are read here and rebuilt in every worker.
+    packs) are read here and rebuilt in every worker; ``installed_rules`` as in :func:`load`.
     """
     rules = tuple(rules or ())
     if n_process == 1:
-        nlp = nlp or load(segmenter, rules=rules)
+        nlp = nlp or load(segmenter, rules=rules, installed_rules=installed_rules)
         docs = (_make_doc(nlp, *_as_doc_fields(item)) for item in items)
         for doc in nlp.pipe(docs, batch_size=batch_size):
             yield doc._.policyie
@@ -109,7 +109,7 @@ def extract_many(items: Iterable[Item], *, n_process: int = 1, batch_size: int =
         raise ValueError("pass segmenter= and rules=, not nlp=, with n_process > 1: "
                          "workers load their own pipeline")
     rules_json = _rules_as_json(rules) if rules else ""
-    yield from _extract_in_workers(items, n_process, batch_size, segmenter, rules_json)
+    yield from _extract_in_workers(items, n_process, batch_size, (segmenter, rules_json, installed_rules))
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[tuple]]:
@@ -118,17 +118,18 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[tuple]]:
         yield batch
 
 
-def _worker_batch(args: tuple[str, str, list[tuple]]) -> list[dict]:
-    segmenter, rules_json, batch = args
-    nlp = _pipeline_with_rules(segmenter, rules_json) if rules_json else load(segmenter)
+def _worker_batch(args: tuple[tuple[str, str, bool], list[tuple]]) -> list[dict]:
+    (segmenter, rules_json, installed_rules), batch = args
+    nlp = _worker_pipeline(segmenter, rules_json, installed_rules) if rules_json or not installed_rules \
+        else load(segmenter)
     docs = (_make_doc(nlp, *fields) for fields in batch)
     return [doc._.policyie.model_dump() for doc in nlp.pipe(docs, batch_size=len(batch))]
 
 
-def _extract_in_workers(items, n_process, batch_size, segmenter, rules_json) -> Iterator[Extraction]:
+def _extract_in_workers(items, n_process, batch_size, pipeline_key) -> Iterator[Extraction]:
     context = multiprocessing.get_context("spawn" if multiprocessing.get_start_method() != "fork" else "fork")
     with context.Pool(n_process) as pool:
-        jobs = ((segmenter, rules_json, batch) for batch in _batches(items, batch_size))
+        jobs = ((pipeline_key, batch) for batch in _batches(items, batch_size))
         for results in pool.imap(_worker_batch, jobs):
             for result in results:
                 yield Extraction.model_validate(result)

@@ -116,9 +116,8 @@ def results_of(args, documents: Iterable[dict]) -> Iterator[Extraction]:
     if args.n_process == 1:
         nlp = load(args.segmenter, rules=args.rules, installed_rules=args.installed_rules)
         return extract_many(documents, nlp=nlp)
-    if not args.installed_rules:
-        raise ValueError("--no-installed-rules works with --n-process 1 only")
-    return extract_many(documents, n_process=args.n_process, segmenter=args.segmenter, rules=args.rules)
+    return extract_many(documents, n_process=args.n_process, segmenter=args.segmenter, rules=args.rules,
+                        installed_rules=args.installed_rules)
 
 
 # -- extract ----------------------------------------------------------------------------
