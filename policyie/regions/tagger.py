@@ -8,10 +8,12 @@ The steps of :meth:`RegionTagger.find`, each a small function below:
    are followed by a place feature (清水湾) are dropped;
 3. the survivors are tiled: the set of non-overlapping candidates that covers most text wins
    (青海|西宁 beats 海西);
-4. places that start a proper name (北京大学, 天津港, 酒泉卫星发射中心) are dropped, places that
-   start a development zone grow into a zone record (合肥经开区), names that are also everyday
-   words (新兴, 东方) stay only with a cue (a parent before them, an enumeration of places);
-5. names with several senses are resolved from context (:mod:`.resolve`).
+4. places that start a proper name (北京大学, 天津港, 酒泉卫星发射中心) are dropped unless they are
+   the ends of a route (银川至昆明高速), and so are places inside brands and titles (:mod:`.brands`);
+   places that start a development zone grow into a zone record (合肥经开区), names that are also
+   everyday words (新兴, 东方) stay only with a cue (a parent before them, an enumeration of places);
+5. names with several senses are resolved from context (:mod:`.resolve`);
+6. names read back from a type word are added (:mod:`.areas`: 南京都市圈, 新站高新区).
 """
 from __future__ import annotations
 
