@@ -50,6 +50,7 @@ ANY_LEVEL = ("province", "prefecture", "county")
 # Government words after a place in the opening lines make it the document's own region:
 # 2025年合肥市政府工作报告, 在上海市第十六届人民代表大会, 昆明市第十五届人民代表大会第五次会议.
 _OWNER_AFTER = re.compile(r"(人民政府|政府工作报告|政府|第[一二三四五六七八九十\d]+届人民代表大会|人民代表大会|人大"
+                          r"|国民经济和社会发展|统计公报|20\d\d年国民经济"
                           r"|(?:市|省|区|县|州)(?:长|委书记))")
 OPENING = 160        # characters of the opening in which a report names its own region
 
@@ -63,6 +64,7 @@ _AFTER_COUNT = re.compile(r"[\d一二三四五六七八九十百千万两余多]
 # 全国十强, 全国平均, 全国城市 “双第一”.
 _BASELINE_AFTER = re.compile(r"(第|首|前列|前茅|前[一二三四五六七八九十\d]|领先|最|平均|均值|水平|之首|唯一|率先"
                              r"|[一二三四五六七八九十百千\d]+强|城市|省会城市|同类|排名|位次|同期|总量的|的比重)")
+DATELINES = ("新华社", "中新社", "中新网", "本报", "央视网", "人民网", "新华网")
 # 河北省重点项目, 浙江省级专精特新企业, 国家首批: a kind of thing, named by the level that lists it.
 _KIND_AFTER = re.compile(r"(重点|级|首批|示范|认定|评定|授予|命名|统一|部署|安排|要求|下达|委|政府)")
 ROUTE_JOINS = set("—–－-~～至到")
@@ -262,7 +264,9 @@ class RegionScope:
     def _can_be_subject(self, start: int, end: int) -> bool:
         """Not a baseline (居全国第5位, 全省首个, 高于全国), a partner (与上海), a stop of a route
         or a modifier of a kind of thing (河北省重点项目 in a city's report); 在深圳， is a topic."""
-        before = self.text[max(0, start - 2):start]
+        before = self.text[max(0, start - 3):start]
+        if before.endswith(DATELINES):
+            return False   # 新华社北京1月5日电: where the news was filed
         if before.endswith("在") and self.text[end:end + 1] in ("，", ","):
             return True
         if before.endswith(NOT_SUBJECT_BEFORE):
