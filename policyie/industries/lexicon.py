@@ -37,7 +37,7 @@ TAXONOMY_PATH = DATA_DIR / "taxonomy.json"
 SECTORS: tuple[str, ...] = get_args(Sector)
 TIERS: tuple[str, ...] = get_args(Tier)
 REQUIRED_FIELDS = ("name", "aliases", "sector", "category", "tiers", "source")
-OPTIONAL_FIELDS = ("since", "needs_head", "goods")
+OPTIONAL_FIELDS = ("since", "needs_head", "goods", "heads", "needs_head_aliases")
 
 
 class LexiconError(ValueError):
@@ -59,6 +59,12 @@ class Term:
     (数据产业, 铝加工 aside) or inside a coordination (铝及铝加工).
     ``goods``: the word also names tradeable goods, which SPEC section 4 does
     not tag in export, import and trade-in contexts (汽车以旧换新).
+    ``heads``: words of this term's own domain that, following it, make a
+    word needing a head an industry besides the generic heads (风光 before
+    大省, 资源, 储: wind and solar power; 风光 alone is scenery).
+    ``needs_head_aliases``: aliases that, unlike the name, are ambiguous alone
+    and behave as if ``needs_head`` were set for them only (量子 for 量子科技:
+    量子、生命科学 and 量子产业 are the industry, 量子力学 is physics).
     ``origin``: ``lexicon`` for the shipped data, ``rule_pack`` for user records.
     """
 
@@ -71,6 +77,8 @@ class Term:
     since: Optional[int] = None
     needs_head: bool = False
     goods: bool = False
+    heads: tuple[str, ...] = ()
+    needs_head_aliases: tuple[str, ...] = ()
     origin: str = "lexicon"
 
     @property
@@ -134,11 +142,18 @@ def parse_term(record: Any, *, source: str = "<records>", line: Optional[int] = 
         if not isinstance(value, bool):
             raise fail("must be true or false", field)
         flags[field] = value
+    heads = record.get("heads", [])
+    if not isinstance(heads, list):
+        raise fail("must be a list of strings", "heads")
+    heads = tuple(_nonempty_text(head, fail, "heads") for head in heads)
+    bare = record.get("needs_head_aliases", [])
+    if not isinstance(bare, list) or any(alias not in aliases for alias in bare):
+        raise fail("must be a list of the term's aliases", "needs_head_aliases")
     # One-character names are ambiguous alone: they always need a head or a coordination.
     needs_head = flags["needs_head"] or len(name) == 1
     return Term(name=name, aliases=aliases, sector=sector, category=category, tiers=tuple(tiers),
                 source=term_source, since=since, needs_head=needs_head, goods=flags["goods"],
-                origin=origin)
+                heads=heads, needs_head_aliases=tuple(bare), origin=origin)
 
 
 def _nonempty_text(value: Any, fail, field: str) -> str:

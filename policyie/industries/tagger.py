@@ -12,19 +12,25 @@ the characters around a hit (the word lists live in ``data/grammar.json``):
    领域, 赛道, 制造业, 产品, 核心产业, a bare 业): the lexicon holds heads-free
    names, and ``X制造业`` shrinks to ``X`` when ``X`` is a term (电子信息制造业 →
    电子信息; 装备制造业 keeps 装备制造).  Grade modifiers join the term after
-   them (高端纺织), domain words make compounds (智慧文旅), and a head 经济 stays
-   (旅游经济).
+   them (高端纺织, 原创新药), domain and type words make compounds (智慧文旅,
+   商业运载火箭), and a head 经济 stays (旅游经济), as does a specific head
+   (储能装备制造, 超高清视频显示).
 3. **Coordination** — members joined by 、/和/与/及 are separate records; a
    word that is no industry alone (文化, 数据, 铝) counts before a strong head
-   (数据产业), or standing alone in a chain that has a head or an industry
-   member (文化、旅游等产业, 铝及铝加工); a shared head is distributed
-   (新能源和智能网联汽车 → 新能源 named 新能源汽车; 汽车及零部件 → 零部件 named
-   汽车零部件; 集成电路设计、制造 → 制造 named 集成电路制造).
+   (数据产业), before a figure (电力总装机) or one of its own heads (风光大省),
+   or standing alone in a chain that has a head or an industry member
+   (文化、旅游等产业, 铝及铝加工); field names written together are members
+   too (深海深地空天); a shared head is distributed (新能源和智能网联汽车 →
+   新能源 named 新能源汽车; 汽车及零部件 → 零部件 named 汽车零部件; 集成电路
+   设计、制造 → 制造 named 集成电路制造).
 4. **Exclusions** — no records inside names of companies, parks, bases, zones,
    centres, organisations and events (a name suffix such as 产业园, 试验区,
-   公司 follows within a few name-like characters) but records inside titles
-   of plans and pilots (行动计划, 方案, 试点 come first); no records for goods
-   in export, import and trade-in clauses; none in the caller's ``excluded``.
+   公司 follows within a few name-like characters, or follows the closing
+   quote of a quoted term) but records inside titles of plans and pilots
+   (行动计划, 方案, 试点 come first) and before kinds of facilities (3个新能源
+   基地, 省级化工园区); no records for goods in export, import and trade-in
+   clauses, for goods made, bought or consumed (能造汽车, 汽车消费) or carrying
+   a designation (大飞机C919, 长征五号运载火箭); none in the caller's ``excluded``.
 5. **Discovery** — list and cue patterns (``A、B等未来产业``, ``A、B等电子信息
    产业``, ``发展X产业``, ``开辟X新赛道``, ``发展X经济``) propose terms the
    lexicon lacks, with ``source="pattern"`` and a confidence below 1.
@@ -32,6 +38,7 @@ the characters around a hit (the word lists live in ``data/grammar.json``):
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -96,9 +103,14 @@ class _Rules:
     free_left: regex.Pattern
     free_right: regex.Pattern
     economy_head: regex.Pattern
+    figure_head_after: regex.Pattern     # 装机, 增加值 …: the word names the industry of a figure
     modifiers: frozenset[str]
     modifier_lengths: tuple[int, ...]
     domain_prefixes: frozenset[str]
+    series_words: frozenset[str]         # 深海, 深地, 空天: written together as a coordination
+    specific_head_after: regex.Pattern   # 装备制造, 装备, 显示 after a term: a longer industry
+    specific_head_starts: frozenset[str]  # their first characters (a quick filter)
+    word_completions: Mapping[str, str]  # 药 + 品: the term ends inside the word 药品
     coordinators: frozenset[str]
     merging_coordinators: frozenset[str]
     shared_heads: tuple[str, ...]
@@ -107,7 +119,16 @@ class _Rules:
     name_after: regex.Pattern            # group "name": inside a proper name; group "title": a plan title
     name_reach: int
     attached_chars: frozenset[str]       # one-character name suffixes (物流园, 旅游局)
+    kind_before: regex.Pattern           # a count, grade or description before a kind of facility
+    kind_suffixes: tuple[str, ...]       # suffixes of places and firms that come in kinds (园区, 基地)
+    quotes: tuple[str, str, int]         # opening marks, closing marks, how far a quote may reach
+    quoted_name_after: regex.Pattern     # “…”项目: a quoted name
+    closing_quote: re.Pattern
     goods_cue: re.Pattern
+    goods_context: regex.Pattern         # before a chain: 能造, 购买 …; used with search over its end
+    goods_after: regex.Pattern           # after a chain: 消费
+    product_after: regex.Pattern         # a model code or a craft's quoted name: C919, “…号”
+    product_before: regex.Pattern        # a designation: 长征五号, 朱雀二号遥二, C919
     clause_breaks: str
     discovery: "_DiscoveryRules"
 
@@ -123,13 +144,22 @@ class _Rules:
             strong_head_after=regex.compile(strong),
             single_char_head_after=regex.compile(rf"(?:{strong}|{_alternation(g['single_char_heads'])})"),
             single_char_left="|".join(regex.escape(word) for word in g["single_char_left"]),
-            continuation_after=regex.compile(rf"(?:{heads}|{coordinators}|等|{ECONOMY})"),
+            # 电力装|机, 新能源装|机: segmenters often glue the first character of a figure to the term
+            continuation_after=regex.compile(
+                rf"(?:{heads}|{coordinators}|等|{ECONOMY}|{_alternation(g['figure_heads'])})"),
             free_left=regex.compile(rf"(?:^|[^\p{{Han}}]|{_alternation(g['free_left'])})$"),
             free_right=regex.compile(rf"(?:{heads}|{coordinators}|{_alternation(g['free_right'])}|[^\p{{Han}}]|$)"),
             economy_head=regex.compile(rf"{ECONOMY}(?!{economy_guard})"),
+            figure_head_after=regex.compile(_alternation(g["figure_heads"])),
             modifiers=frozenset(g["modifiers"]),
             modifier_lengths=tuple(sorted({len(word) for word in g["modifiers"]}, reverse=True)),
             domain_prefixes=frozenset(g["domain_prefixes"]),
+            series_words=frozenset(g["series_words"]),
+            specific_head_after=regex.compile("|".join(
+                regex.escape(head) + (f"(?![{regex.escape(blocked)}])" if blocked else "")
+                for head, blocked in sorted(g["specific_heads"].items(), key=lambda item: -len(item[0])))),
+            specific_head_starts=frozenset(head[0] for head in g["specific_heads"]),
+            word_completions=MappingProxyType(dict(g["word_completions"])),
             coordinators=frozenset(g["coordinators"]),
             merging_coordinators=frozenset(c for c in g["coordinators"] if "、" not in c),
             shared_heads=tuple(g["shared_heads"]),
@@ -139,10 +169,26 @@ class _Rules:
             attached_chars=frozenset(g["attached_name_suffixes"]),
             name_after=regex.compile(_name_after_pattern(g)),
             name_reach=int(g["name_filler_max"]),
+            kind_before=regex.compile(_kind_before_pattern(g["kind_before"])),
+            kind_suffixes=tuple(g["kind_before"]["suffixes"]),
+            quotes=(g["quotes"]["open"], g["quotes"]["close"], int(g["quotes"]["reach"])),
+            quoted_name_after=regex.compile(_alternation(g["quoted_name_suffixes"])),
+            closing_quote=re.compile(f"[{re.escape(g['quotes']['close'])}]"),
             goods_cue=re.compile(_alternation(g["goods_cues"])),
+            goods_context=regex.compile(rf"(?:{_alternation(g['goods_verbs_before'])})$"),
+            goods_after=regex.compile(_alternation(g["goods_after"])),
+            product_after=regex.compile(rf"\s?(?:{g['product_code']}|{g['quoted_product_name']})"),
+            product_before=regex.compile(rf"(?:{g['designation_before']}|{g['product_code']})\s?$"),
             clause_breaks=g["clause_breaks"],
             discovery=_DiscoveryRules.from_grammar(g["discovery"], heads, coordinators, economy_guard),
         )
+
+
+def _kind_before_pattern(kind: Mapping) -> str:
+    """What ends right before a kind of facility: 3个, 一批, 更多, 省级, …的, each maybe + 特色."""
+    numbers, measures = regex.escape(kind["numbers"]), regex.escape(kind["measures"])
+    return (rf"(?:[{numbers}]+[{measures}]|{_alternation(kind['words'])})"
+            rf"(?:{_alternation(kind['qualifiers'])})?$")
 
 
 def _name_after_pattern(g: Mapping) -> str:
@@ -229,18 +275,62 @@ class _Text:
         ends = [found for found in (text.find(char, position, high) for char in breaks) if found >= 0]
         return max(start, low), (min(ends) if ends else high)
 
-    def inside_name(self, end: int) -> bool:
-        """A name suffix (产业园, 试验区, 物流园 …) follows ``end`` before any title suffix (行动计划 …)."""
-        rules = self.rules
-        if end < len(self.text) and self.text[end] in rules.attached_chars:
-            found = rules.name_after.match(self.text, end)
+    def inside_name(self, start: int, end: int) -> bool:
+        """Whether the term (or chain) at [start, end) is part of a proper name.
+
+        A name suffix (产业园, 试验区, 物流园 …) follows before any title suffix
+        (行动计划 …), unless the suffix follows at once and a count, grade or
+        description before the term shows a kind (3个新能源基地, 省级化工园区);
+        or the term is quoted and the quotes are followed by a name
+        (“5G+工业互联网”融合应用先导区, “智能语音”项目).
+        """
+        suffix = self._name_suffix_at(end)
+        if suffix is not None:
+            kind = suffix == end and self.text.startswith(self.rules.kind_suffixes, end) and self.is_kind(start)
+            return not kind
+        closing = self.closing_quotes
+        index = bisect.bisect_left(closing, end)
+        if index == len(closing) or closing[index] >= end + self.rules.quotes[2]:
+            return False  # no closing quote within reach: the common case
+        return self._inside_quoted_name(start, end, closing[index])
+
+    def _name_suffix_at(self, end: int) -> Optional[int]:
+        """Where a name suffix begins after ``end`` (within reach, before any title suffix), or None."""
+        rules, text = self.rules, self.text
+        if end < len(text) and text[end] in rules.attached_chars:
+            found = rules.name_after.match(text, end)
             if found and found["name"] is not None:
-                return True
+                return found.start("name")
         starts = self.suffix_starts
         index = bisect.bisect_left(starts, end)
         if index == len(starts) or starts[index] > end + rules.name_reach:
-            return False  # no suffix within reach: the common case, without running the regex
-        found = rules.name_after.match(self.text, end)
+            return None  # no suffix within reach: the common case, without running the regex
+        found = rules.name_after.match(text, end)
+        return found.start("name") if found and found["name"] is not None else None
+
+    def is_kind(self, start: int) -> bool:
+        """A count, grade or description right before ``start`` (3个, 一批, 省级, …的)."""
+        return bool(self.rules.kind_before.search(self.text, max(0, start - 12), start))
+
+    @cached_property
+    def closing_quotes(self) -> list[int]:
+        """Where closing quotation marks are (found once, when first needed)."""
+        return [found.start() for found in self.rules.closing_quote.finditer(self.text)]
+
+    def _inside_quoted_name(self, start: int, end: int, close: int) -> bool:
+        """The term lies between quotes that close at ``close``, and a name follows them."""
+        text = self.text
+        openers, closers, reach = self.rules.quotes
+        if any(char in openers or char in self.rules.clause_breaks for char in text[end:close]):
+            return False
+        before = text[max(0, start - reach):start]
+        opened = max(before.rfind(mark) for mark in openers)
+        if opened < 0 or any(mark in before[opened:] for mark in closers):
+            return False
+        after = close + 1
+        if self.rules.quoted_name_after.match(text, after):
+            return True
+        found = self.rules.name_after.match(text, after)
         return bool(found) and found["name"] is not None
 
 
@@ -287,6 +377,7 @@ class IndustryTagger:
             self._matcher.add(word, None)  # a None payload marks a non-term that blocks hits inside it
         self._longest_nonterm = max((len(word) for word in self._nonterms), default=0)
         self._by_surface: dict[str, Term] = {}
+        self._terms: dict[str, Term] = {}
         self._single_chars: dict[str, Term] = {}
         for term in terms:
             self._add(term)
@@ -311,12 +402,16 @@ class IndustryTagger:
         self._single_char_pattern = self._compile_single_chars()
 
     def _add(self, term: Term) -> None:
+        self._terms[term.name] = term
+        # An alias that is ambiguous alone (量子) carries a copy of the term that needs a head.
+        bare = dataclasses.replace(term, needs_head=True) if term.needs_head_aliases else term
         for surface in term.surfaces:
-            self._by_surface[surface] = term
+            payload = bare if surface in term.needs_head_aliases else term
+            self._by_surface[surface] = payload
             if len(surface) == 1:
-                self._single_chars[surface] = term
+                self._single_chars[surface] = payload
             else:
-                self._matcher.add(surface, term)
+                self._matcher.add(surface, payload)
 
     def _compile_single_chars(self) -> Optional[regex.Pattern]:
         """One regex for one-character terms: after a coordinator or cue verb, before a head or coordinator."""
@@ -334,7 +429,7 @@ class IndustryTagger:
 
     def terms(self) -> list[Term]:
         """Every distinct term known to this tagger."""
-        return list({id(term): term for term in self._by_surface.values()}.values())
+        return list(self._terms.values())
 
     def segmenter_words(self) -> list[str]:
         """Strings the word segmenter should keep whole (two characters or more)."""
@@ -376,7 +471,13 @@ class IndustryTagger:
                     or self._plausible_hit(text, start, end, is_boundary):
                 hits.append((start - end, start, end, term))
         if blocks:
-            hits = [hit for hit in hits if not self._inside_block(hit[1], hit[2], blocks)]
+            # Only a hit that starts inside some block can lie inside one: mark the blocks' spans
+            # once, so that the exact test runs for a few hits, not for all of them.
+            covered = bytearray(len(text))
+            for start, end in blocks:
+                covered[start:end] = b"\x01" * (end - start)
+            hits = [hit for hit in hits
+                    if not (covered[hit[1]] and self._inside_block(hit[1], hit[2], blocks))]
         # Longest first, then leftmost (深化工业互联网 keeps 工业互联网, not 化工); (length, start)
         # never repeats, so the sort never compares terms.
         hits.sort()
@@ -428,6 +529,9 @@ class IndustryTagger:
         mentions = self._attach_domain_prefixes(text, mentions)
         mentions = self._attach_modifiers(text, mentions)
         mentions = [self._attach_economy_head(text, m) for m in mentions]
+        mentions = self._attach_specific_heads(text, mentions)
+        completions = self._rules.word_completions
+        mentions = [self._complete_word(text, m) if text[m.end - 1] in completions else m for m in mentions]
         starts = {m.start for m in mentions}
         kept: list[_Mention] = []
         for chain in self._chains(text, mentions):
@@ -455,7 +559,7 @@ class IndustryTagger:
         result: list[_Mention] = []
         for m in mentions:
             begin = m.start - 2  # domain prefixes are two-character words
-            if begin >= 0 and text[begin:m.start] in prefixes:
+            if begin >= 0 and text[begin:m.start] in prefixes and not self._glued_pair(text, begin, m):
                 previous = result[-1] if result else None
                 if previous is None or previous.end <= begin or (previous.start, previous.end) == (begin, m.start):
                     if previous is not None and previous.end > begin:
@@ -466,6 +570,56 @@ class IndustryTagger:
                          else m._replace(start=begin, name=span, confidence=0.9))
             result.append(m)
         return result
+
+    def _glued_pair(self, text: str, begin: int, m: _Mention) -> bool:
+        """深海深地: two field names written together are a coordination, not a compound."""
+        series = self._rules.series_words
+        return text[begin:m.start] in series and text[m.start:m.end] in series
+
+    def _attach_specific_heads(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+        """A specific head after a term makes a longer industry (SPEC: 新能源关键零部件).
+
+        储能 + 装备制造, 氢能 + 装备, 超高清视频 + 显示: named as written unless the
+        lexicon has the compound; the sector is the term's (what the equipment is
+        for), or the head's when the term has none of the nine sectors. A mention
+        of the head itself (装备制造) becomes part of the compound.
+        """
+        rules = self._rules
+        result: list[_Mention] = []
+        index = 0
+        while index < len(mentions):
+            m = mentions[index]
+            index += 1
+            found = (rules.specific_head_after.match(text, m.end)
+                     if text[m.end:m.end + 1] in rules.specific_head_starts and not m.term.needs_head else None)
+            if found is None:
+                result.append(m)
+                continue
+            end = found.end()
+            following = mentions[index] if index < len(mentions) else None
+            if following is not None and following.start < end:
+                if following.end > end or following.start != m.end:
+                    result.append(m)  # the head is part of another term (储能装|备件): leave both
+                    continue
+                index += 1  # the head's own mention (装备制造) joins the compound
+            span = text[m.start:end]
+            compound = self._by_surface.get(span)
+            if compound is not None:
+                result.append(self._mention(m.start, end, compound))
+                continue
+            term = m.term
+            head_term = self._by_surface.get(found.group())
+            if term.sector == OTHER_SECTOR and head_term is not None and head_term.sector != OTHER_SECTOR:
+                term = head_term
+            result.append(m._replace(end=end, term=term, name=span, tiers=term.tiers, confidence=0.9))
+        return result
+
+    def _complete_word(self, text: str, m: _Mention) -> _Mention:
+        """创新药 + 品: the term ends inside the word 药品, so the span takes 品 and keeps the name."""
+        following = self._rules.word_completions.get(text[m.end - 1])
+        if following is not None and text.startswith(following, m.end):
+            return m._replace(end=m.end + len(following))
+        return m
 
     def _attach_modifiers(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
         """高端/先进/新型/高性能 right before a term belong to it and keep its name (SPEC: fixed modifiers)."""
@@ -495,17 +649,35 @@ class IndustryTagger:
         coordinators = self._rules.coordinators
         chains: list[list[_Mention]] = []
         for m in mentions:
-            if chains and m.start - chains[-1][-1].end <= 3 and text[chains[-1][-1].end:m.start] in coordinators:
+            if chains and (self._glued(text, chains[-1][-1], m) or (
+                    m.start - chains[-1][-1].end <= 3 and text[chains[-1][-1].end:m.start] in coordinators)):
                 chains[-1].append(m)
             else:
                 chains.append([m])
         return chains
 
+    def _glued(self, text: str, previous: _Mention, m: _Mention) -> bool:
+        """深海深地空天: field names written together, each a member of a coordination."""
+        series = self._rules.series_words
+        return (m.start == previous.end and text[previous.start:previous.end] in series
+                and text[m.start:m.end] in series)
+
+    def _glued_members(self, text: str, chain: list[_Mention]) -> set[int]:
+        """Indexes of the members written together with a neighbour (深海深地): they need no head."""
+        if len(chain) < 2:
+            return set()
+        pairs = {i for i in range(1, len(chain)) if self._glued(text, chain[i - 1], chain[i])}
+        return pairs | {i - 1 for i in pairs}
+
     def _resolve_chain(self, view: _Text, chain: list[_Mention], starts: set[int]) -> list[_Mention]:
         text, rules = view.text, self._rules
         last_end = chain[-1].end
-        if view.inside_name(last_end):
+        if view.inside_name(chain[0].start, last_end):
             return []  # 新能源和智能网联汽车产业园: the whole chain names a park
+        chain = self._without_products(text, chain)
+        if not chain:
+            return []
+        last_end = chain[-1].end
         if len(chain) == 1 and not chain[0].term.needs_head:
             return chain
         # 文化、旅游等产业 and 铝、铜等有色金属 have a head; 宣传、文化、体育等部门 has none.
@@ -513,9 +685,10 @@ class IndustryTagger:
             text.startswith("等", last_end)
             and (bool(rules.discovery.list_cue.match(text, last_end)) or last_end + 1 in starts))
         has_industry = any(not m.term.needs_head for m in chain)
+        glued = self._glued_members(text, chain)
         resolved = []
         for index, m in enumerate(chain):
-            if m.term.needs_head and not self._headed(text, m):
+            if m.term.needs_head and not self._headed(text, m) and index not in glued:
                 if not (len(chain) >= 2 and (has_industry or tail_headed) and self._free_standing(text, m)):
                     continue
             if index + 1 < len(chain):
@@ -524,9 +697,30 @@ class IndustryTagger:
         return resolved
 
     def _headed(self, text: str, m: _Mention) -> bool:
-        """A word that needs a head has one: 数据产业, 金融业, 铝加工 (领域, 产品 are too weak for it)."""
-        pattern = self._rules.single_char_head_after if m.end - m.start == 1 else self._rules.strong_head_after
-        return bool(pattern.match(text, m.end))
+        """A word that needs a head has one: 数据产业, 金融业, 铝加工 (领域, 产品 are too weak for it),
+        a figure (电力总装机), or one of the term's own heads (风光 + 大省, 资源, 储)."""
+        rules = self._rules
+        pattern = rules.single_char_head_after if m.end - m.start == 1 else rules.strong_head_after
+        if pattern.match(text, m.end) or rules.figure_head_after.match(text, m.end):
+            return True
+        return any(text.startswith(head, m.end) for head in m.term.heads)
+
+    def _without_products(self, text: str, chain: list[_Mention]) -> list[_Mention]:
+        """Goods terms that name products, not industries (SPEC section 4: products named as goods).
+
+        The whole chain is made, bought or consumed (能造邮轮、汽车; 汽车消费), or one
+        member carries a model code or a craft's name (大飞机C919, 长征五号运载火箭,
+        大型邮轮“…号”).
+        """
+        if not (chain[0].term.goods if len(chain) == 1 else any(m.term.goods for m in chain)):
+            return chain
+        rules = self._rules
+        first = chain[0].start
+        as_goods = bool(rules.goods_context.search(text, max(0, first - 4), first)
+                        or rules.goods_after.match(text, chain[-1].end))
+        return [m for m in chain if not m.term.goods or not (
+            as_goods or rules.product_after.match(text, m.end)
+            or rules.product_before.search(text, max(0, m.start - 8), m.start))]
 
     def _free_standing(self, text: str, m: _Mention) -> bool:
         """A word that needs a head counts in a chain only as a word of its own.
@@ -576,7 +770,7 @@ class IndustryTagger:
         for end in range(min(begin + 5, len(text)), begin + 1, -1):  # members of two to five characters
             if any(position in starts for position in range(begin + 1, end)):
                 continue
-            if not self._rules.free_right.match(text, end) or view.inside_name(end):
+            if not self._rules.free_right.match(text, end) or view.inside_name(begin, end):
                 continue
             word = text[begin:end]
             for prefix in prefixes:
@@ -680,13 +874,19 @@ class IndustryTagger:
     def _clean_candidate(self, text: str, start: int, end: int) -> Optional[Span]:
         """The span of a plausible new term in ``text[start:end]`` (cue words stripped), or None."""
         rules = self._rules.discovery
-        stripped = rules.strip_prefix.match(text, start, end)
-        if stripped:
-            start = stripped.end()
         trailing = rules.trailing_head.search(text, start, end)  # 人形机器人产业 as a list member
         if trailing and trailing.start() > start:
             end = trailing.start()
-        start += _place_prefix_length(text[start:end])  # 厦门生物医药 → 生物医药
+        # Cue verbs, policy and scope words and places, in any order (北京出台X, 着力推进全省X):
+        # a term never starts with a verb or a policy word.
+        while True:
+            stripped = rules.strip_prefix.match(text, start, end)
+            moved = (stripped.end() if stripped else start) - start
+            start += moved
+            place = _place_prefix_length(text[start:end])  # 厦门生物医药 → 生物医药
+            start += place
+            if not moved and not place:
+                break
         candidate = text[start:end]
         if not 2 <= len(candidate) <= rules.max_length:
             return None
@@ -723,7 +923,7 @@ class IndustryTagger:
             if any(view.text[head.start - n:head.start] in self._rules.modifiers
                    for n in self._rules.modifier_lengths):
                 return None
-        if view.inside_name(end):
+        if view.inside_name(start, end):
             return None
         name = view.text[start:end]
         head_term = self._head_term(name)

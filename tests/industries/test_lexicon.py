@@ -157,3 +157,28 @@ def test_a_string_naming_two_terms_is_an_error():
 def test_one_character_terms_always_need_a_head():
     term = parse_term(dict(GOOD, name="锑", aliases=[]))
     assert term.needs_head
+
+
+def test_heads_must_be_a_list_of_strings():
+    term = parse_term(dict(GOOD, needs_head=True, heads=["大省", "资源"]))
+    assert term.heads == ("大省", "资源")
+    for bad in ("大省", [1], [""]):
+        with pytest.raises(LexiconError) as error:
+            parse_term(dict(GOOD, heads=bad))
+        assert error.value.field == "heads"
+
+
+def test_needs_head_aliases_must_be_aliases():
+    record = dict(GOOD, aliases=["神经形态芯片", "类脑"], needs_head_aliases=["类脑"])
+    assert parse_term(record).needs_head_aliases == ("类脑",)
+    for bad in ("类脑", ["类脑计算"]):
+        with pytest.raises(LexiconError) as error:
+            parse_term(dict(record, needs_head_aliases=bad))
+        assert error.value.field == "needs_head_aliases"
+
+
+def test_a_needs_head_alias_needs_a_head_and_keeps_the_name():
+    tagger = IndustryTagger.default()
+    assert tagger.term("量子").needs_head and not tagger.term("量子科技").needs_head
+    assert tagger.term("量子").name == "量子科技"
+    assert sum(term.name == "量子科技" for term in tagger.terms()) == 1

@@ -143,3 +143,58 @@ def test_terms_with_head_economy_keep_it(tagger):
 def test_goods_are_dropped_only_in_their_clause(tagger):
     text = "汽车出口增长20%，汽车产量增长10%。"
     assert [m.start for m in tagger.find(text)] == [text.index("汽车产量")]
+
+
+def test_a_counted_or_graded_facility_is_a_kind_not_a_name(tagger):
+    assert spans(tagger.find("建成3个新能源基地。")) == [("新能源", "新能源")]
+    assert spans(tagger.find("认定省级化工园区。")) == [("化工", "化工")]
+    assert spans(tagger.find("培育一批人工智能公司。")) == [("人工智能", "人工智能")]
+    # Without a kind word, or with words between the term and the suffix, it is a name.
+    assert tagger.find("建设晋北新能源基地。") == []
+    assert tagger.find("建设国家级稀土新材料产业基地。") == []
+    assert tagger.find("建成3个数字经济创新发展试验区。") == []
+
+
+def test_quoted_names_hold_no_records_but_quoted_titles_do(tagger):
+    assert tagger.find("“智能语音”项目获奖。") == []
+    assert tagger.find("建设“5G+工业互联网”融合应用先导区。") == []
+    assert spans(tagger.find("实施“5G+工业互联网”行动。")) == [("5G", "5G"), ("工业互联网", "工业互联网")]
+    assert spans(tagger.find("推进“光伏+”产业发展。")) == [("光伏", "光伏")]
+
+
+def test_products_with_a_designation_are_goods(tagger):
+    assert tagger.find("大飞机C919投入运营。") == []
+    assert tagger.find("天舟六号运载火箭发射成功。") == []
+    assert tagger.find("大型邮轮“海上明珠号”出坞。") == []
+    assert spans(tagger.find("大飞机产业链加快集聚。")) == [("大飞机", "大飞机")]
+    # A quoted nickname that is no ship's or craft's name does not make a product.
+    assert spans(tagger.find("新能源汽车“三电”技术领先。")) == [("新能源汽车", "新能源汽车")]
+
+
+def test_goods_after_a_making_or_buying_verb_and_before_consumption(tagger):
+    assert tagger.find("这座城市能造汽车。") == []
+    assert tagger.find("汽车消费回暖。") == []
+    assert spans(tagger.find("打造汽车产业集群。")) == [("汽车", "汽车")]
+    assert spans(tagger.find("汽车制造业利润增长。")) == [("汽车", "汽车")]
+
+
+def test_specific_heads_keep_the_longer_span(tagger):
+    [match] = tagger.find("储能装备制造项目建成投产。")
+    assert (match.text, match.name, match.sector) == ("储能装备制造", "储能装备制造", "新能源产业")
+    [match] = tagger.find("发展超高清视频显示。")
+    assert (match.text, match.name) == ("超高清视频显示", "超高清视频显示")
+    # A lexicon compound keeps its own name.
+    assert spans(tagger.find("发展电力装备。")) == [("电力装备", "电力装备")]
+
+
+def test_a_term_with_its_own_heads(tagger):
+    tagger.add_terms([{"name": "水风光", "aliases": [], "sector": "新能源产业", "category": None,
+                       "tiers": ["strategic_emerging"], "source": "my plan", "needs_head": True,
+                       "heads": ["互补", "基地"]}])
+    assert spans(tagger.find("建设水风光互补项目。")) == [("水风光", "水风光")]
+    assert tagger.find("水风光好。") == []
+
+
+def test_glued_field_names_are_a_coordination(tagger):
+    assert spans(tagger.find("推进深海深地开发。")) == [("深海", "深海"), ("深地", "深地")]
+    assert tagger.find("深海探测取得进展。") == []
