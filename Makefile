@@ -20,8 +20,18 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-benchmark: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+# On demand, not part of `make test`: peers (jieba, JioNLP, cpca) get a venv of
+# their own so their dependencies never mix with policyie's.
+PEERS := benchmarks/.venv-peers
+BENCH_ARGS ?=
+
+$(PEERS)/.installed:
+	test -x $(PEERS)/bin/python || $(PYTHON) -m venv $(PEERS)
+	$(PEERS)/bin/python -m pip install --quiet --disable-pip-version-check jieba==0.42.1 jionlp==1.5.31 cpca==0.5.5
+	touch $@
+
+benchmark: $(STAMP) $(PEERS)/.installed
+	$(BIN)/python benchmarks/run.py --peers-python $(PEERS)/bin/python $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

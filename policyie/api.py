@@ -10,6 +10,7 @@ from typing import Any, Iterable, Iterator, Mapping, Optional, Union
 from spacy.language import Language
 
 from policyie.docstate import set_doc_meta
+from policyie.longtext import PIECE_CHARS, extract_long
 from policyie.records import Extraction
 
 Item = Union[str, Mapping[str, Any]]
@@ -85,7 +86,7 @@ def extract(text: str, *, date: Optional[str] = None, nlp: Optional[Language] = 
     if not isinstance(text, str):
         raise InputError(f"extract() needs a str, got {type(text).__name__}")
     nlp = nlp or load()
-    return nlp(_make_doc(nlp, text, date, None))._.policyie
+    return _extract_batch(nlp, [(text, date, None)])[0]
 
 
 def extract_many(items: Iterable[Item], *, n_process: int = 1, batch_size: int = 32,
@@ -101,9 +102,8 @@ def extract_many(items: Iterable[Item], *, n_process: int = 1, batch_size: int =
     rules = tuple(rules or ())
     if n_process == 1:
         nlp = nlp or load(segmenter, rules=rules, installed_rules=installed_rules)
-        docs = (_make_doc(nlp, *_as_doc_fields(item)) for item in items)
-        for doc in nlp.pipe(docs, batch_size=batch_size):
-            yield doc._.policyie
+        for batch in _batches(items, batch_size):
+            yield from _extract_batch(nlp, batch)
         return
     if nlp is not None:
         raise ValueError("pass segmenter= and rules=, not nlp=, with n_process > 1: "
@@ -122,8 +122,21 @@ def _worker_batch(args: tuple[tuple[str, str, bool], list[tuple]]) -> list[dict]
     (segmenter, rules_json, installed_rules), batch = args
     nlp = _worker_pipeline(segmenter, rules_json, installed_rules) if rules_json or not installed_rules \
         else load(segmenter)
-    docs = (_make_doc(nlp, *fields) for fields in batch)
-    return [doc._.policyie.model_dump() for doc in nlp.pipe(docs, batch_size=len(batch))]
+    return [result.model_dump() for result in _extract_batch(nlp, batch)]
+
+
+def _extract_batch(nlp: Language, batch: list[tuple]) -> list[Extraction]:
+    """Records of a batch of (text, date, id): ordinary texts stream through ``nlp.pipe``,
+    very long ones are processed in pieces (bounded memory, see policyie.longtext)."""
+    results: list[Optional[Extraction]] = [None] * len(batch)
+    ordinary = [i for i, fields in enumerate(batch) if len(fields[0]) <= PIECE_CHARS]
+    docs = (_make_doc(nlp, *batch[i]) for i in ordinary)
+    for i, doc in zip(ordinary, nlp.pipe(docs, batch_size=max(1, len(ordinary)))):
+        results[i] = doc._.policyie
+    for i, fields in enumerate(batch):
+        if results[i] is None:
+            results[i] = extract_long(nlp, *fields)
+    return results
 
 
 def _extract_in_workers(items, n_process, batch_size, pipeline_key) -> Iterator[Extraction]:

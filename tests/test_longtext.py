@@ -32,3 +32,17 @@ def test_pieces_give_the_records_of_the_whole(nlp_char):
     assert pieced.industries == whole.industries
     for record in pieced.indicators:
         assert REPORT[record.start:record.end] == record.text
+
+
+def test_extract_uses_pieces_for_long_texts(nlp_char, monkeypatch):
+    import policyie.api
+
+    monkeypatch.setattr(policyie.api, "PIECE_CHARS", 3000)
+    calls = []
+    original = policyie.api.extract_long
+    monkeypatch.setattr(policyie.api, "extract_long",
+                        lambda *args, **kwargs: calls.append(1) or original(*args, limit=3000))
+    result = policyie.extract(REPORT, nlp=nlp_char, date="2025-01-20")
+    assert calls and len(result.indicators) > 700
+    short = list(policyie.extract_many(["广东省增长5%", REPORT], nlp=nlp_char))
+    assert len(calls) == 2 and short[0].indicators[0].text == "5%"
