@@ -130,7 +130,7 @@ def _stem_start(text: str, type_start: int, longest: int) -> tuple[int, bool]:
     cut = 0
     for verb in LEADING_VERBS:
         at = window.rfind(verb)
-        if at >= 0 and at + len(verb) > cut and at + len(verb) < len(window):
+        if at >= 0 and at + len(verb) > cut:   # a verb right before the type leaves no name
             cut = at + len(verb)
     return start + cut, delimited or cut > 0
 

@@ -28,8 +28,9 @@ _BRAND_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(IP|ip|品牌|称号|名片|系
 # Heads that end a quoted title or brand after the place in it.
 QUOTED_TITLE_HEADS = ("城市", "之城", "之乡", "之都", "之窗", "名城", "名片", "品牌", "IP", "好礼", "礼物", "有礼",
                       "名宴", "好物", "之夜", "之旅", "味道", "印象")
-# 中国 + modifiers + one of these, then a break: an honorary title (中国长寿之乡, 中国优秀旅游城市).
-_COUNTRY_TITLE = re.compile(r"[\u4e00-\u9fff]{0,6}?(之乡|之都|名城|名镇|名村|城市|市|县)"
+# 中国 + modifiers + one of these, then a break: an honorary title or an award (中国长寿之乡,
+# 中国优秀旅游城市, 中国人居环境奖).
+_COUNTRY_TITLE = re.compile(r"[\u4e00-\u9fff]{0,6}?(之乡|之都|名城|名镇|名村|城市|市|县|金奖|奖)"
                             r"(?=$|[，。、；：！？,.;:!?”」』）)\s]|称号|荣誉|行列|之一|名单|榜单|等称号)")
 # 中国一重, 中国二重, 中国一冶, 中国十七冶, 中国一拖: numbered state companies.
 _NUMBERED_COMPANY = re.compile(r"[一二三四五六七八九十]{1,3}[重冶拖汽建局院]")
