@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from policyie.industries.discovery_report import evaluate, newest_terms
 from policyie.industries.tagger import IndustryTagger, _shipped_data, discover_terms
 
 CORPUS = Path(__file__).parents[1] / "corpus" / "industries.jsonl"
@@ -62,7 +63,7 @@ def test_discover_terms_counts_over_a_corpus(tagger):
 def test_discovery_finds_recent_terms_removed_from_the_lexicon():
     """Without the 20 newest terms, the cue patterns still find many of them in the corpus."""
     terms, nonterms, rules = _shipped_data()
-    newest = sorted((t for t in terms if t.since), key=lambda t: -t.since)[:20]
+    newest = newest_terms(terms, 20)
     assert len(newest) == 20 and min(t.since for t in newest) >= 2023
     removed = {surface: term.name for term in newest for surface in term.surfaces}
     reduced = IndustryTagger([t for t in terms if t not in newest], nonterms, rules)
@@ -72,3 +73,21 @@ def test_discovery_finds_recent_terms_removed_from_the_lexicon():
     assert len(present) >= 12
     assert len(found) >= 9, sorted(found)
     assert {"低空经济", "具身智能", "脑机接口", "银发经济"} <= found
+
+
+def test_the_discovery_report_counts_gold_mentions_of_removed_terms():
+    """The report on two invented gold documents: one mention in a cue context, one without."""
+    found = "培育具身智能、原子级制造等未来产业。"
+    missed = "具身智能取得突破。"
+    documents = [
+        {"id": "a", "text": found, "industries": [{"text": "具身智能", "start": 2, "end": 6, "name": "具身智能",
+                                                   "sector": "新一代信息技术产业"}]},
+        {"id": "b", "text": missed, "industries": [{"text": "具身智能", "start": 0, "end": 4, "name": "具身智能",
+                                                    "sector": "新一代信息技术产业"}]},
+        {"id": "c", "text": "发展集成电路产业。", "industries": [{"text": "集成电路", "start": 2, "end": 6,
+                                                            "name": "集成电路", "sector": "新一代信息技术产业"}]},
+    ]
+    report = evaluate(documents, newest=20)
+    assert (report.occurrences, report.exact, report.overlapping) == (2, 1, 1)
+    assert report.by_term["具身智能"] == 2 and report.found_by_term["具身智能"] == 1
+    assert any("1/2" in line for line in report.lines())
