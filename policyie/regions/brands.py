@@ -75,10 +75,10 @@ def in_brand_quote(text: str, candidate: "Candidate", spans: list[tuple[int, int
     return bool(rest) and rest.endswith(QUOTED_TITLE_HEADS)
 
 
-def in_country_title(text: str, candidate: "Candidate", starts: set[int]) -> bool:
-    """中国 starting an honorary title or a numbered company's name (not 中国上海市: a place
-    follows, and the country is named before it)."""
-    if text[candidate.start:candidate.end] not in COUNTRY_TITLE_WORDS or candidate.end in starts:
+def in_country_title(text: str, candidate: "Candidate", large_starts: set[int]) -> bool:
+    """中国 starting an honorary title or a numbered company's name (not 中国上海市: a province or
+    a city follows, and the country is named before it; 中国温泉之乡 has a county's name in it)."""
+    if text[candidate.start:candidate.end] not in COUNTRY_TITLE_WORDS or candidate.end in large_starts:
         return False
     title = _COUNTRY_TITLE.match(text, candidate.end)
     if title and "的" not in title.group() and not title.group().endswith(DIVISION_KINDS):
@@ -89,6 +89,6 @@ def in_country_title(text: str, candidate: "Candidate", starts: set[int]) -> boo
 def drop_brands(text: str, candidates: list["Candidate"]) -> list["Candidate"]:
     spans = quoted_spans(text) if any(q in text for q in QUOTES) else []
     opens = [open_ for open_, _ in spans]
-    starts = {c.start for c in candidates}
+    large_starts = {c.start for c in candidates if any(s.level in ("province", "prefecture") for s in c.senses)}
     return [c for c in candidates
-            if not (in_country_title(text, c, starts) or (spans and in_brand_quote(text, c, spans, opens)))]
+            if not (in_country_title(text, c, large_starts) or (spans and in_brand_quote(text, c, spans, opens)))]
