@@ -32,8 +32,10 @@ QUOTED_TITLE_HEADS = ("城市", "之城", "之乡", "之都", "之窗", "名城"
 # 中国优秀旅游城市, 中国人居环境奖).
 _COUNTRY_TITLE = re.compile(r"[\u4e00-\u9fff]{0,6}?(之乡|之都|名城|名镇|名村|城市|市|县|金奖|奖)"
                             r"(?=$|[，。、；：！？,.;:!?”」』）)\s]|称号|荣誉|行列|之一|名单|榜单|等称号)")
-# 中国一重, 中国二重, 中国一冶, 中国十七冶, 中国一拖: numbered state companies.
-_NUMBERED_COMPANY = re.compile(r"[一二三四五六七八九十]{1,3}[重冶拖汽建局院]")
+# 中国一重, 中国二重, 中国一冶, 中国十七冶, 中国一拖: numbered state companies; 中国中车, 中国中核,
+# 中国中粮: 中国 + 中 + a one-character stem (中国中部, 中国中西部, 中国中小企业 are not).
+_NUMBERED_COMPANY = re.compile(r"[一二三四五六七八九十]{1,3}[重冶拖汽建局院]"
+                               r"|中[车铁冶化核粮建交煤船航钢材]")
 COUNTRY_TITLE_WORDS = ("中国",)
 DIVISION_KINDS = ("直辖市", "地级市", "县级市", "省会城市", "副省级城市", "特大城市", "超大城市", "大城市", "中小城市")
 
