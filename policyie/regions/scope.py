@@ -288,11 +288,6 @@ class RegionScope:
         return code is not None and code != main and code in self.table.ancestors(main)
 
 
-def document_region(text: str, matches: list["RegionMatch"], table: DivisionTable) -> str | None:
-    """The region a document is about (see :meth:`RegionScope._main_region`)."""
-    return RegionScope(text, matches, table).main
-
-
 def _depth(table: DivisionTable, code: str) -> int:
     return len(table.ancestors(code))
 
