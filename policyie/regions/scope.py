@@ -8,7 +8,8 @@ Built once per document from the region matches:
   (巴林—奈曼—阜新 500千伏工程); a later subject in the same sentence takes over from its position;
 * otherwise the section heading above it (``■ 辽宁``, a short line naming one place; photo
   captions such as ``△苏州工业园区`` are not headings);
-* otherwise the document's own region (:func:`document_region`).
+* otherwise the document's own region (:meth:`RegionScope._main_region`: the opening, the
+  reporter and scope words, the title, the most specific region the mentions agree on).
 
 Scope words name the document's own region at their level: 全省/我省 a province, 全市/本市 a
 city (or a municipality), 全区 an autonomous region or a district, 全县 a county, 全州 an
