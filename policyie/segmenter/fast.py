@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-# pkuseg's feature templates, in the order its extractor appends them.
+# pkuseg's feature templates by prefix (node_scores adds them in pkuseg's order).
 CHAR_TEMPLATES = ("c.", "c-1.", "c1.", "c-2.", "c2.")
 PAIR_TEMPLATES = ("c-1c.", "cc1.", "c-2c-1.")
 WORD_TEMPLATES = ("w-1.", "w1.")
@@ -37,6 +37,9 @@ NO_WORD = "**noWord"
 # Fragments are scored together in batches of about this many characters (the
 # score arrays are 5 floats per character; the batch bounds their memory).
 BATCH_CHARS = 1 << 16
+# Below this many characters to segment, pkuseg's own code is quicker than
+# the fixed cost (~100 us) of the numpy calls.
+SMALL_TEXT = 12
 # Empty positions between fragments: character features look two positions
 # left and right, and a word cannot run across an empty position.
 PAD = 2
@@ -45,21 +48,23 @@ PAD = 2
 class IntMap:
     """A read-only map from int64 keys to int64 values, queried with arrays."""
 
+    # Keys are sorted and end with a sentinel above any query, so a search
+    # never falls off the end.  (Binary search costs ~16 ns a query here; a
+    # numpy hash table only wins on arrays far longer than a document.)
+    _SENTINEL = np.iinfo(np.int64).max
+
     def __init__(self, keys, values):
         keys = np.asarray(keys, dtype=np.int64)
         order = np.argsort(keys, kind="stable")
-        self._keys = keys[order]
-        self._values = np.asarray(values, dtype=np.int64)[order]
+        self._keys = np.append(keys[order], self._SENTINEL)
+        self._values = np.append(np.asarray(values, dtype=np.int64)[order], -1)
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._keys) - 1
 
     def get(self, queries: np.ndarray, missing: int) -> np.ndarray:
-        """The value of each query, ``missing`` where the key is absent."""
-        if not len(self._keys) or not len(queries):
-            return np.full(len(queries), missing, dtype=np.int64)
+        """The value of each query (all below 2**63 - 1), ``missing`` where absent."""
         pos = np.searchsorted(self._keys, queries)
-        np.minimum(pos, len(self._keys) - 1, out=pos)
         return np.where(self._keys[pos] == queries, self._values[pos], missing)
 
 
@@ -87,7 +92,7 @@ class Tables:
     word_pairs: IntMap         # word pair (a * n_words + b) -> row of word_pair_weights
     word_pair_weights: np.ndarray  # (n_word_pairs + 1, 2, n_tag), per WORD_PAIR_TEMPLATES
     lengths: tuple             # word lengths of the word features, longest first (pkuseg's order)
-    start_weight: np.ndarray   # (n_tag,): feature 0, "$$", present at every position
+    start_weight: np.ndarray   # (n_tag,): 0.0 + the weights of feature 0 ("$$", at every position)
     edge: np.ndarray           # (n_tag, n_tag), as pkuseg's getLogYY builds it
     begins: np.ndarray         # tag -> whether the tag starts a word
     settings: tuple            # the pkuseg settings the tables were built for
@@ -160,7 +165,7 @@ def build_tables(seg) -> Tables | None:
     begins = np.array(["B" in seg.idx_to_tag[t] for t in range(n_tag)])
     return Tables(node_of, n_nodes, char_weights, pairs, pair_weights, wchar_of, n_wchars, trie,
                   word_of_state, word_weights, len(words), word_pairs, word_pair_weights, lengths,
-                  weights[0].copy(), edge, begins, settings)
+                  0.0 + weights[0], edge, begins, settings)
 
 
 def _features_by_template(feature_to_idx: dict) -> dict[str, dict[str, int]]:
@@ -253,22 +258,18 @@ def _words_starting(t: Tables, wchar: np.ndarray) -> dict[int, tuple[np.ndarray,
     """For each word length: where a word of that length starts, and its id.
 
     All positions walk the trie together, one level per character; a position
-    leaves the walk when its prefix begins no word.  (Padding has id 0, so no
-    word runs across it.)
+    leaves the walk when its prefix begins no word.  Padding (and any
+    character no word holds) has id 0, for which the trie has no transition:
+    no walk runs across it, nor past the padding that ends the batch.
     """
-    longest = t.lengths[0]
     starts = np.flatnonzero(wchar)
     state = wchar[starts]
     found = {}
-    for length in range(1, longest + 1):
+    for length in range(1, t.lengths[0] + 1):
         if length > 1:
-            starts = starts[starts + (length - 1) < len(wchar)]
-            char = wchar[starts + (length - 1)]
-            known = char > 0
-            state = t.trie.get(state[known] * t.n_wchars + char[known], -1)
-            starts = starts[known]
-            known = state >= 0
-            starts, state = starts[known], state[known]
+            state = t.trie.get(state * t.n_wchars + wchar[starts + (length - 1)], -1)
+            alive = state >= 0
+            starts, state = starts[alive], state[alive]
         if length in t.lengths:
             word = t.word_of_state[state]
             hit = word >= 0
@@ -284,8 +285,7 @@ def node_scores(t: Tables, node: np.ndarray, wchar: np.ndarray) -> np.ndarray:
     batch starts and ends with PAD padding positions, so every shifted slice
     below covers all real positions.
     """
-    scores = np.zeros((len(node), len(t.start_weight)))
-    scores += t.start_weight                                  # $$
+    scores = np.repeat(t.start_weight[None], len(node), axis=0)  # $$ (0.0 + weight)
     chars = t.char_weights[node]                              # (n, 5, n_tag)
     missing = len(t.pair_weights) - 1
     pair_rows = t.pairs.get(node[:-1] * t.n_nodes + node[1:], missing)
@@ -360,46 +360,73 @@ def _code_points(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int64)
 
 
-def segment_fragments(t: Tables, fragments: list[str]) -> tuple[list[str], np.ndarray]:
-    """The words of non-empty fragments scored as one batch, and how many
-    words each fragment has."""
+def padded_code_points(t: Tables, fragments: list[str]) -> np.ndarray:
+    """The code points of the fragments laid out for :func:`node_scores`.
+
+    PAD padding positions come before, between and after the fragments; they
+    hold the tables' last code point, which stands for every character that
+    no feature and no word mentions (id 0 in both tables).
+    """
+    pad = len(t.node_of) - 1
+    lengths = np.fromiter(map(len, fragments), dtype=np.int64, count=len(fragments))
+    padded = np.full(int(lengths.sum()) + PAD * (len(fragments) + 1), pad, dtype=np.int64)
+    cps = _code_points("".join(fragments))
+    if len(fragments) == 1:
+        padded[PAD:-PAD] = cps
+    else:
+        fragment_of = np.repeat(np.arange(1, len(fragments) + 1), lengths)
+        padded[np.arange(len(cps)) + PAD * fragment_of] = cps
+    return np.minimum(padded, pad, out=padded)
+
+
+def fragment_scores(t: Tables, fragments: list[str]) -> np.ndarray:
+    """Node scores of the padded layout of ``fragments`` (see padded_code_points)."""
+    padded = padded_code_points(t, fragments)
+    return node_scores(t, t.node_of[padded], t.wchar_of[padded])
+
+
+def decode(t: Tables, scores: np.ndarray, fragments: list[str]) -> tuple[list[str], np.ndarray]:
+    """The words of each fragment, with pkuseg's Viterbi on each fragment's
+    rows of ``scores``; and how many words each fragment has."""
     from spacy_pkuseg.inference import run_viterbi
 
-    lengths = np.fromiter(map(len, fragments), dtype=np.int64, count=len(fragments))
-    joined = "".join(fragments)
-    cps = np.minimum(_code_points(joined), len(t.node_of) - 1)
-    # Lay the fragments out with PAD empty (id 0) positions around each.
-    fragment_of = np.repeat(np.arange(len(fragments)), lengths)
-    slot = np.arange(len(joined)) + PAD * (fragment_of + 1)
-    node = np.zeros(len(joined) + PAD * (len(fragments) + 1), dtype=np.int64)
-    wchar = np.zeros_like(node)
-    node[slot] = t.node_of[cps]
-    wchar[slot] = t.wchar_of[cps]
-    scores = node_scores(t, node, wchar)
-
+    lengths = [len(f) for f in fragments]
     first = np.cumsum(lengths) - lengths  # each fragment's offset in ``joined``
-    tags = np.concatenate([
-        run_viterbi(scores[start:start + length], t.edge)[1]
-        for start, length in zip((first + PAD * np.arange(1, len(fragments) + 1)).tolist(),
-                                 lengths.tolist())])
+    rows = first + PAD * np.arange(1, len(fragments) + 1)
+    tags = np.concatenate([run_viterbi(scores[row:row + length], t.edge)[1]
+                           for row, length in zip(rows.tolist(), lengths)])
     begins = t.begins[tags]
-    begins[first] = True
+    begins[first] = True  # pkuseg starts each fragment with a word, whatever its tag
+    joined = "".join(fragments)
     bounds = np.append(np.flatnonzero(begins), len(joined)).tolist()
     words = [joined[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
     return words, np.add.reduceat(begins, first)
+
+
+def segment_fragments(t: Tables, fragments: list[str]) -> tuple[list[str], np.ndarray]:
+    """The words of non-empty fragments scored as one batch, and how many
+    words each fragment has."""
+    return decode(t, fragment_scores(t, fragments), fragments)
 
 
 class FastSegmenter:
     """A ``spacy_pkuseg.pkuseg`` whose ``cut`` scores whole texts with numpy.
 
     It uses the wrapped segmenter's model, features, user dictionary
-    (``preprocesser``, shared: words inserted through either object count for
-    both) and post-processor; ``original`` is the wrapped segmenter.
+    (``preprocesser``: shared, so words inserted through either object count
+    for both) and post-processor.  ``original`` is the wrapped segmenter;
+    other attributes (``model``, ``feature_extractor`` ...) are read from it.
     """
 
-    def __init__(self, seg):
+    def __init__(self, seg, small_text: int = SMALL_TEXT):
         self.original = seg
         self.tables = build_tables(seg)
+        self.small_text = small_text
+
+    def __getattr__(self, name):
+        if name == "original":  # not set yet (unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.original, name)
 
     @property
     def preprocesser(self):
@@ -410,25 +437,23 @@ class FastSegmenter:
         self.original.preprocesser = value
 
     @property
-    def postprocesser(self):
-        return self.original.postprocesser
-
-    @property
-    def exact(self) -> bool:
-        """Whether ``cut`` uses the vectorised path (else pkuseg's own ``cut``)."""
+    def vectorised(self) -> bool:
+        """Whether ``cut`` takes the numpy path; if not (a model feature or a
+        pkuseg setting the tables do not cover, or part-of-speech tagging), it
+        is pkuseg's own ``cut``."""
         return (self.tables is not None and not self.original.postag
                 and self.tables.settings == pkuseg_settings())
 
     def cut(self, txt: str) -> list[str]:
         """The words of ``txt``, as ``spacy_pkuseg.pkuseg.cut`` gives them."""
-        if not self.exact:
+        if not self.vectorised:
             return self.original.cut(txt)
         pieces, fragments = self._pieces(txt)
         if not fragments:
             return pieces
         words, counts = self._segment(fragments)
         # Put each fragment's words where the fragment stood.
-        out, pos, post = [], 0, self.postprocesser
+        out, pos, post = [], 0, self.original.postprocesser
         for piece, count in zip(pieces, _fragment_counts(pieces, counts)):
             if count is None:
                 out.append(piece)
@@ -454,6 +479,10 @@ class FastSegmenter:
 
     def _segment(self, fragments: list[str]) -> tuple[list[str], list[int]]:
         """Words and per-fragment word counts, scoring bounded batches."""
+        if sum(map(len, fragments)) < self.small_text:
+            # A few characters: pkuseg's own per-character path is quicker.
+            cuts = [self.original._cut(fragment) for fragment in fragments]
+            return [w for cut in cuts for w in cut], [len(cut) for cut in cuts]
         words, counts, batch, size = [], [], [], 0
         for k, fragment in enumerate(fragments):
             batch.append(fragment)
