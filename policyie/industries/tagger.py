@@ -284,29 +284,21 @@ class _Text:
         or the term is quoted and the quotes are followed by a name
         (“5G+工业互联网”融合应用先导区, “智能语音”项目).
         """
-        suffix = self._name_suffix_at(end)
-        if suffix is not None:
-            kind = suffix == end and self.text.startswith(self.rules.kind_suffixes, end) and self.is_kind(start)
-            return not kind
+        text, rules, starts = self.text, self.rules, self.suffix_starts
+        index = bisect.bisect_left(starts, end)
+        # The regex runs only with a suffix within reach or a one-character suffix right after the
+        # term (物流园): most terms have neither.
+        if (index < len(starts) and starts[index] <= end + rules.name_reach) or (
+                end < len(text) and text[end] in rules.attached_chars):
+            found = rules.name_after.match(text, end)
+            if found and found["name"] is not None:
+                kind = found.start("name") == end and text.startswith(rules.kind_suffixes, end) and self.is_kind(start)
+                return not kind
         closing = self.closing_quotes
         index = bisect.bisect_left(closing, end)
         if index == len(closing) or closing[index] >= end + self.rules.quotes[2]:
             return False  # no closing quote within reach: the common case
         return self._inside_quoted_name(start, end, closing[index])
-
-    def _name_suffix_at(self, end: int) -> Optional[int]:
-        """Where a name suffix begins after ``end`` (within reach, before any title suffix), or None."""
-        rules, text = self.rules, self.text
-        if end < len(text) and text[end] in rules.attached_chars:
-            found = rules.name_after.match(text, end)
-            if found and found["name"] is not None:
-                return found.start("name")
-        starts = self.suffix_starts
-        index = bisect.bisect_left(starts, end)
-        if index == len(starts) or starts[index] > end + rules.name_reach:
-            return None  # no suffix within reach: the common case, without running the regex
-        found = rules.name_after.match(text, end)
-        return found.start("name") if found and found["name"] is not None else None
 
     def is_kind(self, start: int) -> bool:
         """A count, grade or description right before ``start`` (3个, 一批, 省级, …的)."""
@@ -585,6 +577,8 @@ class IndustryTagger:
         of the head itself (装备制造) becomes part of the compound.
         """
         rules = self._rules
+        if not any(text[m.end:m.end + 1] in rules.specific_head_starts for m in mentions):
+            return mentions  # the common case: no mention is followed by a head's first character
         result: list[_Mention] = []
         index = 0
         while index < len(mentions):
@@ -881,12 +875,12 @@ class IndustryTagger:
         # a term never starts with a verb or a policy word.
         while True:
             stripped = rules.strip_prefix.match(text, start, end)
-            moved = (stripped.end() if stripped else start) - start
-            start += moved
+            if stripped:
+                start = stripped.end()
             place = _place_prefix_length(text[start:end])  # 厦门生物医药 → 生物医药
-            start += place
-            if not moved and not place:
+            if not place:
                 break
+            start += place
         candidate = text[start:end]
         if not 2 <= len(candidate) <= rules.max_length:
             return None
