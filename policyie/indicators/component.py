@@ -26,7 +26,7 @@ class IndicatorsComponent(PolicyComponent):
         quantities = [SimpleNamespace(**q) for q in get_records(doc, "quantities")]
         scope = region_scope_of(doc)
         records = self.builder.build(doc.text, quantities, date=get_doc_meta(doc).get("date"),
-                                     region_at=scope)
+                                     region_at=scope, regions=get_records(doc, "regions"))
         put_records(doc, "indicators", records, label_field="unit")
         return doc
 

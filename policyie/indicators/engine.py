@@ -1,29 +1,37 @@
 """From quantities to indicators: what is measured, when, where, and whether it is a goal.
 
-Every rule here reads the clause around a quantity; cue words live in
-``data/cues.json`` so they can be extended without code.
+One pass per document: the document's structure (sentences, paragraphs,
+sections, years) is read once (:mod:`document`); each sentence holding a
+quantity is scanned once for cue words (:mod:`cues`); each quantity then gets
+its kind, sign, name (:mod:`names`), year, target and region from look-ups in
+those results.  Cue words are data (``data/cues.json``), extendable by rule
+packs through :meth:`IndicatorBuilder.add_rules`.
 """
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Iterable, Optional, Protocol, Sequence
+from typing import Callable, Iterable, Mapping, Optional, Protocol, Sequence
 
-from policyie.indicators.context import DocContext
+from policyie.indicators.cues import CUE_LISTS, PREDICATE_ROLES, Cues, Hit, default_cues
+from policyie.indicators.document import DocContext
+from policyie.indicators.names import RANK_VERBS, Clause, NameRules
 
-CUE_LISTS = ("growth", "not_growth", "negative", "share", "difference", "target", "result_verbs",
-             "name_prefix_noise", "scope_words", "national_words", "report_markers", "cue_blockers")
+__all__ = ["CUE_LISTS", "Cues", "IndicatorBuilder", "default_cues"]
+
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n（）()]")
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*年?\s*(?:[—–\-－~～至到])\s*((?:19|20)\d\d)\s*年")
-_PLAN_END = re.compile(r"[“\"]?十四五[”\"]?(?:期)?末|[“\"]?十五五[”\"]?(?:期)?末")
-_RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "过去一年": -1, "过去的一年": -1,
-                  "明年": 1, "前年": -2}
-_NAME_TRIM = "，,、；;：:（）()“”\"' 　\t的了和及与"
-_LIST_SEPARATOR = re.compile(r"[、和及与]")
+_LIST_GAP = re.compile(r"^\s*[、和及与，,]?\s*$")
+_CLAUSE_BREAK = re.compile(r"[，,；;。]")
+_SUBJECT_BOUNDARY = re.compile(r"[，,；;：:。\n]")
+_GROWTH_AFTER = re.compile(r"的?(?:增长|增速|增幅)")
+_GROWTH_GAP = 4          # characters allowed between a growth word and its value (同比增长了 8%)
+_DIFFERENCE_GAP = 12     # 高于全国平均水平 6.1个百分点
+_QUOTE_TITLE_MAX = 20    # a quoted span this short is a name or a title (“10条支持政策”), not a statement
+_SCAN_AFTER = 40         # characters after the last value of a sentence that the scan covers
 
 
 class QuantityLike(Protocol):
@@ -37,76 +45,35 @@ class QuantityLike(Protocol):
     kind_hint: Optional[str]
 
 
-@dataclass(frozen=True)
-class Cues:
-    lists: dict[str, tuple[str, ...]]
-
-    def __getitem__(self, name: str) -> tuple[str, ...]:
-        return self.lists[name]
-
-    @classmethod
-    def from_mapping(cls, data: dict) -> "Cues":
-        lists = {}
-        for name in CUE_LISTS:
-            words = data.get(name, [])
-            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-                raise ValueError(f"cue list {name!r} must be a list of non-empty strings")
-            lists[name] = tuple(sorted(set(words), key=len, reverse=True))
-        return cls(lists)
-
-    def with_word(self, list_name: str, word: str) -> "Cues":
-        if list_name not in CUE_LISTS:
-            raise ValueError(f"unknown cue list {list_name!r}; one of {', '.join(CUE_LISTS)}")
-        if not isinstance(word, str) or not word:
-            raise ValueError("cue text must be a non-empty string")
-        lists = dict(self.lists)
-        lists[list_name] = tuple(sorted(set(lists[list_name]) | {word}, key=len, reverse=True))
-        return Cues(lists)
-
-
 @lru_cache(maxsize=1)
-def default_cues() -> Cues:
-    data = json.loads((resources.files("policyie.indicators") / "data" / "cues.json").read_text("utf-8"))
-    return Cues.from_mapping(data)
+def unit_families() -> Mapping[str, str]:
+    """Base unit → family (count, money, physical …), read from the quantities grammar's unit table,
+    so that a unit added there is known here too."""
+    text = (resources.files("policyie.quantities") / "data" / "units.jsonl").read_text("utf-8")
+    families: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip():
+            record = json.loads(line)
+            if record.get("type") == "unit":
+                families.setdefault(record["unit"], record.get("family") or "count")
+    families["位"] = "rank"
+    return families
 
 
-def _find_any(text: str, words: Iterable[str], blocked: Iterable[str] = ()) -> list[tuple[int, str]]:
-    """Positions of the words in text (longest first, no overlaps), skipping blocked words."""
-    taken = [False] * len(text)
-    for word in blocked:
-        start = text.find(word)
-        while start >= 0:
-            for i in range(start, start + len(word)):
-                taken[i] = True
-            start = text.find(word, start + 1)
-    found = []
-    for word in words:
-        start = text.find(word)
-        while start >= 0:
-            if not any(taken[start:start + len(word)]):
-                for i in range(start, start + len(word)):
-                    taken[i] = True
-                found.append((start, word))
-            start = text.find(word, start + 1)
-    return sorted(found)
-
-
-def _is_list_separator(left: str) -> bool:
-    return left.strip() in ("、", "和", "及", "与", "，", ",")
-
-
-def _with_sign_of(previous: dict, quantity: QuantityLike) -> tuple[float, Optional[float]]:
-    if previous["value"] < 0 < quantity.value:
-        return -quantity.value, (-quantity.upper if quantity.upper is not None else None)
-    return quantity.value, quantity.upper
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    hits: list[Hit] = field(default_factory=list)
+    hit_starts: list[int] = field(default_factory=list)
 
 
 class IndicatorBuilder:
     def __init__(self, cues: Optional[Cues] = None):
         self.cues = cues or default_cues()
 
-    def add_rules(self, records: list[dict]) -> None:
-        """Rule-pack records ``{"cue": <list name>, "text": <word>}``."""
+    def add_rules(self, records: Iterable[Mapping]) -> None:
+        """Rule-pack records ``{"cue": <list name>, "text": <word>}`` (see docs/indicators.md)."""
         cues = self.cues
         for record in records:
             if "cue" not in record:
@@ -118,187 +85,354 @@ class IndicatorBuilder:
 
     # -- the pass over one document -----------------------------------------
     def build(self, text: str, quantities: Sequence[QuantityLike], *, date: Optional[str] = None,
-              region_at: Optional[Callable[[int], Optional[str]]] = None) -> list[dict]:
-        context = DocContext(text, date, self.cues["report_markers"])
+              region_at: Optional[Callable[[int], Optional[str]]] = None,
+              regions: Sequence[Mapping] = ()) -> list[dict]:
+        """Indicator records for the quantities of ``text`` (in order); ``regions`` are the region
+        records (start, end, code) of the text, used for names and joint statements."""
+        quantities = sorted(quantities, key=lambda q: q.start)
+        context = DocContext(text, date, self.cues, [q.start for q in quantities])
+        # 全国重点实验室 is a kind of laboratory: only provinces and smaller places leave names
+        region_spans = {r["start"]: r["end"] for r in regions if r.get("code") != "100000" or r.get("text") != "全国"}
+        names = NameRules(self.cues, region_spans, {q.start: q.end for q in quantities})
+        holes = sorted([(q.start, q.end) for q in quantities] + [(r["start"], r["end"]) for r in regions])
+        run = _DocumentRun(self, text, quantities, context, names, holes, region_at, regions)
+        return run.records()
+
+
+class _DocumentRun:
+    """The state of one ``build`` call: nothing here outlives the document."""
+
+    def __init__(self, builder: IndicatorBuilder, text: str, quantities: Sequence[QuantityLike],
+                 context: DocContext, names: NameRules, holes, region_at, regions):
+        self.cues = builder.cues
+        self.sets = builder.cues.sets
+        self.text = text
+        self.quantities = quantities
+        self.context = context
+        self.names = names
+        self.holes = holes
+        self.region_at = region_at
+        self.region_starts = sorted((r["start"], r["end"], r.get("code")) for r in regions)
+        self.families = unit_families()
+        self._sentence: Optional[_Sentence] = None
+        self._previous_in_sentence: Optional[dict] = None
+
+    def records(self) -> list[dict]:
         records: list[dict] = []
-        previous: Optional[dict] = None
-        for index, quantity in enumerate(quantities):
-            clause_start = self._clause_start(text, quantity.start)
-            left_start = clause_start
-            if previous is not None and previous["end"] > clause_start:
-                left_start = previous["end"]
-            left = text[left_start:quantity.start]
-            if previous is not None and left_start > clause_start and _is_list_separator(left):
-                # '增长18.6%、20%': the next value of a list shares its predecessor's kind and sign
-                kind = previous["kind"]
-                value, upper = _with_sign_of(previous, quantity)
-            else:
-                kind = self._kind(quantity, text[clause_start:quantity.start], left)
-                value, upper = self._signed(quantity, left)
-            name = self._name(text, quantities, index, clause_start, left, kind, previous)
-            year, target = self._year_and_target(context, quantity, clause_start)
-            record = {
-                "text": quantity.text, "start": quantity.start, "end": quantity.end,
-                "value": value, "unit": quantity.unit, "approx": quantity.approx, "kind": kind,
-                "name": name, "year": year,
-                "region": region_at(quantity.start) if region_at else None,
-                "target": target, "upper": upper,
-            }
-            records.append(record)
-            previous = record
+        kept_in_sentence: list[dict] = []
+        for index, quantity in enumerate(self.quantities):
+            sentence = self._sentence_of(quantity)
+            if kept_in_sentence and kept_in_sentence[-1]["start"] < sentence.start:
+                kept_in_sentence = []
+            record = self._record(index, quantity, sentence, kept_in_sentence)
+            if record is not None:
+                records.append(record)
+                kept_in_sentence.append(record)
         return records
 
-    # -- the rules --------------------------------------------------------------
-    @staticmethod
-    def _clause_start(text: str, offset: int) -> int:
-        window_start = max(0, offset - 200)
-        last = None
-        for match in _CLAUSE_END.finditer(text, window_start, offset):
-            last = match
-        return last.end() if last else window_start
+    # -- sentences and their scan ------------------------------------------------
+    def _sentence_of(self, quantity: QuantityLike) -> _Sentence:
+        current = self._sentence
+        if current is not None and current.start <= quantity.start < current.end:
+            return current
+        start, end = self.context.sentence_at(quantity.start)
+        last_end = max(q.end for q in self.quantities if start <= q.start < end)
+        scan_end = min(end, last_end + _SCAN_AFTER)
+        holes = self.holes[bisect_left(self.holes, (start, -1)):]
+        hits = self.cues.scanner.scan(self.text, start, scan_end, _holes_in(holes, scan_end))
+        self._sentence = _Sentence(start, end, hits, [h.start for h in hits])
+        return self._sentence
 
-    def _kind(self, quantity: QuantityLike, clause_left: str, left: str) -> str:
+    # -- one quantity ------------------------------------------------------------------
+    def _record(self, index: int, quantity: QuantityLike, sentence: _Sentence,
+                previous_records: list[dict]) -> Optional[dict]:
+        text = self.text
+        previous = previous_records[-1] if previous_records else None
+        self._previous_in_sentence = previous
+        clause_start = self._clause_start(sentence, quantity.start)
+        segment_start = clause_start
+        if previous is not None and previous["end"] > clause_start:
+            segment_start = previous["end"]
+        clause = Clause(text, sentence.start, sentence.end, segment_start, sentence.hits, sentence.hit_starts)
+        next_start = self.quantities[index + 1].start if index + 1 < len(self.quantities) else len(text)
+        counted = None
+        family = self.families.get(quantity.unit)
+        if family == "count" and quantity.kind_hint != "rank":
+            counted = self.names.counted_after(clause, quantity, next_start)
+        if self._is_not_an_indicator(quantity, sentence, clause, counted, next_start):
+            return None
+
+        in_list = previous is not None and segment_start == previous["end"] and \
+            bool(_LIST_GAP.match(text[segment_start:quantity.start]))
+        if in_list:
+            kind = previous["kind"]
+            value, upper = _with_sign_of(previous, quantity)
+        else:
+            kind, cue = self._kind(quantity, clause)
+            value, upper = self._signed(quantity, cue)
+        name = self._respective_name(quantity, sentence, previous_records)
+        if name is None:
+            name = self.names.name(clause, quantity, kind, self.names.as_name(text, counted),
+                                   amount=family == "physical", count=family == "count")
+        if name is None and previous is not None:
+            name = previous["name"]
+        if name and quantity.unit.endswith("/小时") and name.endswith("时速"):
+            name = "时速"             # SPEC 4: speeds are named 时速, whatever runs at them
+        year, target = self._year_and_target(quantity, sentence)
+        return {
+            "text": quantity.text, "start": quantity.start, "end": quantity.end,
+            "value": value, "unit": quantity.unit, "approx": self._approx(quantity, index), "kind": kind,
+            "name": name, "year": year, "region": self._region(quantity, clause_start),
+            "target": target, "upper": upper,
+        }
+
+    def _clause_start(self, sentence: _Sentence, offset: int) -> int:
+        return self._clause_start_in(sentence.start, offset)
+
+    # -- kind and sign ---------------------------------------------------------------
+    def _kind(self, quantity: QuantityLike, clause: Clause) -> tuple[str, Optional[Hit]]:
+        """The kind, and the cue word that decided it (for the sign)."""
         if quantity.kind_hint in ("rank", "growth", "share"):
-            return quantity.kind_hint
-        near = left[-12:]
-        if _find_any(near, self.cues["difference"]):
-            return "difference"
-        if _find_any(clause_left, self.cues["share"], blocked=("占地",)) and quantity.unit in ("%", "百分点", ""):
-            return "share"
-        if _find_any(near, self.cues["growth"], blocked=self.cues["not_growth"]):
-            return "growth"
-        return "level"
+            return quantity.kind_hint, None
+        if quantity.unit in ("年", "月", "天", "小时", "周"):
+            return "level", None      # durations and streaks (连续35年) are amounts
+        hits = NameRules._hits_between(clause, clause.segment_start, quantity.start)
+        predicates = [h for h in hits if self.names.is_predicate(self.text, h, "growth")]
+        nearest = predicates[-1] if predicates else None
+        if nearest is not None and "difference" in nearest.roles and \
+                quantity.start - nearest.end <= _DIFFERENCE_GAP:
+            return "difference", nearest
+        growth = self._growth_cue_before(predicates, quantity.start)
+        if growth is not None:
+            return "growth", growth
+        if nearest is not None and "stock_increases" in nearest.roles and nearest.end == quantity.start and \
+                self._follows_stock(clause, quantity):
+            return "growth", nearest  # 播种面积4440万亩、新增202.9万亩: the change of the stock just stated
+        if _GROWTH_AFTER.match(self.text, quantity.end) and quantity.unit in ("%", "百分点", "倍"):
+            return "growth", None     # 保持20%以上增长
+        clause_start = self._clause_start_of(clause, quantity.start)
+        share = any("share" in h.roles for h in NameRules._hits_between(clause, clause_start, quantity.start))
+        if share and quantity.unit in ("%", "", "‰"):
+            return "share", None
+        return "level", None
 
-    def _signed(self, quantity: QuantityLike, left: str) -> tuple[float, Optional[float]]:
-        near = left[-6:]
-        negative = _find_any(near, self.cues["negative"], blocked=self.cues["not_growth"])
-        if negative and quantity.value > 0:
+    def _follows_stock(self, clause: Clause, quantity: QuantityLike) -> bool:
+        previous = self._previous_in_sentence
+        return previous is not None and previous["unit"] == quantity.unit and previous["kind"] == "level" and \
+            previous["end"] >= self._clause_start_in(clause.sentence_start, previous["end"] - 1) and \
+            not re.search(r"[，,；;。]", self.text[previous["end"]:quantity.start])
+
+    def _growth_cue_before(self, predicates: list[Hit], offset: int) -> Optional[Hit]:
+        """A growth word right before the value (adverbs such as 分别 may stand between; a growth noun
+        may take a copula: 增速为4.5%)."""
+        copula = False
+        for hit in reversed(predicates):
+            gap = self.text[hit.end:offset]
+            if len(gap) > _GROWTH_GAP and not _only_markers(gap):
+                return None
+            if "growth" in hit.roles and (not copula or hit.word in self.sets["growth_nouns"]):
+                return hit
+            if hit.word in self.sets["copulas"] and not copula:
+                copula = True
+            elif "adverbs" not in hit.roles:
+                return None
+            offset = hit.start
+        return None
+
+    def _clause_start_of(self, clause: Clause, offset: int) -> int:
+        return self._clause_start_in(clause.sentence_start, offset)
+
+    def _clause_start_in(self, sentence_start: int, offset: int) -> int:
+        position = offset - 1
+        text = self.text
+        while position >= sentence_start:
+            if text[position] in "，,；;：:。！？!?\n（）()":
+                return position + 1
+            position -= 1
+        return sentence_start
+
+    def _signed(self, quantity: QuantityLike, cue: Optional[Hit]) -> tuple[float, Optional[float]]:
+        if cue is not None and "negative" in cue.roles and quantity.value > 0:
             upper = -quantity.upper if quantity.upper is not None else None
             return -quantity.value, upper
         return quantity.value, quantity.upper
 
-    def _name(self, text: str, quantities: Sequence[QuantityLike], index: int, clause_start: int,
-              left: str, kind: str, previous: Optional[dict]) -> Optional[str]:
-        listed = self._name_from_list(text, quantities, index, clause_start)
-        if listed:
-            return listed
-        name = self._subject_or_object(left, kind)
-        if name:
-            return name
-        if previous is not None and previous["end"] > clause_start - 2 and previous.get("name"):
-            return previous["name"]
-        return None
+    def _approx(self, quantity: QuantityLike, index: int) -> str:
+        """增长5%和7.5%左右: a 左右 after the last member of a list covers the list."""
+        if quantity.approx != "exact":
+            return quantity.approx
+        text = self.text
+        position = index
+        while position + 1 < len(self.quantities):
+            following = self.quantities[position + 1]
+            if not _LIST_GAP.match(text[self.quantities[position].end:following.start]) or \
+                    following.start == self.quantities[position].end:
+                return quantity.approx
+            if following.approx == "about" and following.unit == quantity.unit and \
+                    following.text.rstrip().endswith(("左右", "上下")):
+                return "about"
+            position += 1
+        return quantity.approx
 
-    def _predicate_words(self, kind: str) -> tuple[str, ...]:
-        words = self.cues["result_verbs"] + self.cues["target"] + self.cues["share"] + self.cues["difference"]
-        if kind == "growth":
-            words += self.cues["growth"]
-        return tuple(sorted(set(words), key=len, reverse=True))
-
-    def _subject_or_object(self, left: str, kind: str) -> Optional[str]:
-        left = self._strip_noise(left)
-        cuts = _find_any(left, self._predicate_words(kind),
-                         blocked=self.cues["not_growth"] + self.cues["cue_blockers"] + ("增加值",))
-        if not cuts:
-            return self._clean(left)
-        first, first_word = cuts[0]
-        subject = self._clean(left[:first])
-        if subject:
-            return subject
-        last, last_word = cuts[-1]
-        return self._clean(left[last + len(last_word):])
-
-    def _strip_noise(self, left: str) -> str:
-        changed = True
-        while changed:
-            changed = False
-            left = left.lstrip(_NAME_TRIM)
-            year = re.match(r"(?:19|20)\d\d\s*年(?:底|末|初|内|以来)?|[一二三四]季度|上半年|下半年|前三季度", left)
-            if year:
-                left, changed = left[year.end():], True
-                continue
-            for word in self.cues["name_prefix_noise"]:
-                if left.startswith(word):
-                    left, changed = left[len(word):], True
-                    break
-        return left
-
-    def _clean(self, name: str) -> Optional[str]:
-        name = name.strip(_NAME_TRIM)
-        for suffix in ("均", "都", "分别", "同比", "共", "已", "总计", "合计", "累计", "连续", "达", "约", "近", "超"):
-            if name.endswith(suffix) and len(name) > len(suffix):
-                name = name[: -len(suffix)]
-        name = name.strip(_NAME_TRIM)
-        if len(name) < 2 or re.fullmatch(r"[\d.%％]+", name):
+    # -- names -----------------------------------------------------------------------
+    def _respective_name(self, quantity: QuantityLike, sentence: _Sentence,
+                         previous_records: list[dict]) -> Optional[str]:
+        """In 'A、B分别增长x、y' each value takes its own subject, in order; in '4%、82.7件，分别居第2位、
+        第5位' each takes the name of the value it follows up."""
+        text = self.text
+        marker = None
+        for hit in sentence.hits:
+            if hit.start >= quantity.start:
+                break
+            if hit.word == "分别":
+                marker = hit
+        if marker is None or _CLAUSE_BREAK.search(text, marker.end, quantity.start):
             return None
-        return name
-
-    def _name_from_list(self, text: str, quantities: Sequence[QuantityLike], index: int,
-                        clause_start: int) -> Optional[str]:
-        """In 'A、B分别增长x、y' each value takes its own subject."""
-        quantity = quantities[index]
-        sentence_left = text[clause_start:quantity.start]
-        marker = sentence_left.rfind("分别")
-        if marker < 0:
+        members = [q for q in self.quantities if marker.end <= q.start < sentence.end
+                   and not _CLAUSE_BREAK.search(text, marker.end, q.start)]
+        group = _list_group(text, members, quantity)
+        if group is None or len(group) < 2:
             return None
-        marker += clause_start
-        after = [q for q in quantities if marker < q.start and q.start - marker < 80]
-        position = next((i for i, q in enumerate(after) if q is quantity), None)
-        if position is None:
-            return None
-        head = text[clause_start:marker]
-        before = [q for q in quantities if clause_start <= q.start < marker]
-        if len(before) == len(after):
-            parts = []
-            cursor = clause_start
-            for q in before:
-                parts.append(text[cursor:q.start])
-                cursor = q.end
-            names = [self._subject_or_object(p, "level") for p in parts]
+        position = group.index(quantity)
+        subjects_start = self._subjects_start(sentence, marker.start, previous_records)
+        names = None
+        if self.names.clean_span(text, subjects_start, marker.start) is not None:
+            names = self.names.respective_names(text[subjects_start:marker.start], len(group))
         else:
-            names = [self._clean(self._strip_noise(p)) for p in _LIST_SEPARATOR.split(head)]
-            names = [n for n in names if n]
-        if len(names) != len(after):
-            return None
-        return names[position]
+            before = [r for r in previous_records if r["end"] <= marker.start]
+            if len(before) >= len(group):
+                names = [r["name"] for r in before[-len(group):]]
+        return names[position] if names else None
 
-    def _year_and_target(self, context: DocContext, quantity: QuantityLike, clause_start: int):
-        sentence_start, _ = context.sentence_at(quantity.start)
-        before = context.text[sentence_start:quantity.start]
-        year = self._explicit_year(before, context)
-        target_cue = bool(_find_any(before, self.cues["target"], blocked=self.cues["cue_blockers"] + ("将近",)))
+    def _subjects_start(self, sentence: _Sentence, marker_start: int, previous_records: list[dict]) -> int:
+        """Where the subjects of a 分别 list begin: after the last value or clause mark before it."""
+        start = sentence.start
+        for record in previous_records:
+            if record["end"] <= marker_start:
+                start = max(start, record["end"])
+        for match in _SUBJECT_BOUNDARY.finditer(self.text, start, marker_start):
+            start = match.end()
+        return start
+
+    # -- not indicators ------------------------------------------------------------------
+    def _is_not_an_indicator(self, quantity: QuantityLike, sentence: _Sentence, clause: Clause,
+                             counted: Optional[tuple[int, int]], next_start: int) -> bool:
+        text = self.text
+        if _inside_short_quote(text, quantity.start, quantity.end, sentence.start, sentence.end):
+            return True       # “10条支持政策”, “区域品牌传播影响力百强榜”: titles
+        if counted is not None:
+            after = counted[1]
+            while after < len(text) and text[after] in " 　":
+                after += 1
+            if after < len(text) and text[after] in "：:":
+                return True   # 列出7项将落实的具体任务：… — the count of a list that follows
+            if after == next_start and quantity.unit in self.sets["label_units"]:
+                return True   # 11类民生支出3569.5亿元: the count labels the subject of the next value
+        before = text[max(sentence.start, quantity.start - 4):quantity.start]
+        if any(before.endswith(word) or before[:-1].endswith(word) for word in self.cues["achievement_ordinals"]):
+            follows_noun = quantity.end < len(text) and text[quantity.end] not in "，,、；;。：:（）()\n" and \
+                not any(h.start == quantity.end and self.names.is_predicate(text, h) for h in sentence.hits)
+            if follows_noun:
+                return True   # 首个300亿元园区: a magnitude label after an order of achievement
+        return False
+
+    # -- year and target -----------------------------------------------------------------
+    def _year_and_target(self, quantity: QuantityLike, sentence: _Sentence) -> tuple[Optional[int], bool]:
+        context = self.context
+        year = context.governing_year(sentence.start, quantity.start)
         if year is None:
-            paragraph_start, _ = context.paragraph_at(quantity.start)
-            year = self._explicit_year(context.text[paragraph_start:sentence_start], context)
-        if year is None:
-            for start, end in context.previous_paragraphs(quantity.start, limit=4):
-                line = context.text[start:end]
-                if len(line) <= 60 and "报告" not in line:  # a report's title year is not a heading year
-                    year = self._explicit_year(line, context)
-                    if year is not None:
-                        break
+            year = context.year_before(quantity.start, sentence.start)
+        frame = context.frame_at(quantity.start)
+        strong, weak, expected = self._target_cues(sentence, quantity.start)
+        strong = strong or context.has_deadline(sentence.start, quantity.start)
         doc_year = context.year
-        if "预计" in before and doc_year is not None and year is not None and year < doc_year:
-            target_cue = _find_any(before.replace("预计", ""), self.cues["target"]) != []
-        if year is None and doc_year is not None and context.is_report:
-            year = doc_year if target_cue else doc_year - 1
-        target = target_cue or (year is not None and doc_year is not None and year > doc_year) \
-            or (context.is_report and year is not None and year == doc_year and doc_year is not None)
-        return year, bool(target)
+        if year is None and context.is_report and doc_year is not None:
+            year = doc_year if (strong or weak or frame.mode == "plan") else doc_year - 1
+        return year, self._is_target(year, doc_year, frame.mode, strong, weak, expected)
 
-    @staticmethod
-    def _explicit_year(span: str, context: DocContext) -> Optional[int]:
-        best: tuple[int, Optional[int]] = (-1, None)
-        for match in _YEAR.finditer(span):
-            best = max(best, (match.start(), int(match.group(1))), key=lambda x: x[0])
-        for match in _YEAR_RANGE.finditer(span):
-            best = max(best, (match.start() + 1, int(match.group(1))), key=lambda x: x[0])
-        for match in _PLAN_END.finditer(span):
-            year = 2025 if "四" in match.group(0) else 2030
-            best = max(best, (match.start(), year), key=lambda x: x[0])
-        if context.year is not None:
-            for word, delta in _RELATIVE_YEAR.items():
-                position = span.rfind(word)
-                if position > best[0]:
-                    best = (position, context.year + delta)
-        return best[1]
+    def _target_cues(self, sentence: _Sentence, offset: int) -> tuple[bool, bool, bool]:
+        strong = weak = expected = False
+        for hit in sentence.hits:
+            if hit.start >= offset:
+                break
+            if "target" in hit.roles:
+                if "预计" in hit.word:
+                    expected = True
+                else:
+                    strong = True
+            elif "weak_target" in hit.roles:
+                weak = True
+        return strong, weak, expected
+
+    def _is_target(self, year: Optional[int], doc_year: Optional[int], mode: Optional[str],
+                   strong: bool, weak: bool, expected: bool) -> bool:
+        past = year is not None and doc_year is not None and year < doc_year
+        if strong:
+            return not (past and mode == "review")
+        if expected:                       # 预计: a result for a finished year, an expectation otherwise
+            return not past and mode != "review" if year is None or doc_year is None else not past
+        if year is not None and doc_year is not None:
+            if year != doc_year:
+                return year > doc_year
+            return self.context.is_report or weak or mode == "plan"
+        if mode == "review":
+            return False
+        return weak or mode == "plan"
+
+    # -- region --------------------------------------------------------------------------
+    def _region(self, quantity: QuantityLike, clause_start: int) -> Optional[str]:
+        if self._stated_jointly(clause_start, quantity.start):
+            return None
+        return self.region_at(quantity.start) if self.region_at else None
+
+    def _stated_jointly(self, start: int, end: int) -> bool:
+        """A、B两市合计…: one value for several named regions describes none of them alone."""
+        regions = [r for r in self.region_starts if start <= r[0] and r[1] <= end]
+        for left, right in zip(regions, regions[1:]):
+            if left[2] != right[2] and self.text[left[1]:right[0]] in ("、", "和", "与", "及", "以及"):
+                return True
+        return False
+
+
+def _holes_in(holes: Sequence[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+    result = []
+    for hole in holes:
+        if hole[0] >= end:
+            break
+        result.append(hole)
+    return result
+
+
+def _only_markers(gap: str) -> bool:
+    return all(char in "了约近超达为 　" for char in gap)
+
+
+def _with_sign_of(previous: dict, quantity: QuantityLike) -> tuple[float, Optional[float]]:
+    if previous["value"] < 0 < quantity.value:
+        return -quantity.value, (-quantity.upper if quantity.upper is not None else None)
+    return quantity.value, quantity.upper
+
+
+def _list_group(text: str, members: Sequence[QuantityLike], quantity: QuantityLike) -> Optional[list]:
+    """The run of values around ``quantity`` joined only by list separators (60家和30家)."""
+    groups: list[list] = []
+    for member in members:
+        if groups and _LIST_GAP.match(text[groups[-1][-1].end:member.start]):
+            groups[-1].append(member)
+        else:
+            groups.append([member])
+    for group in groups:
+        if quantity in group:
+            return group
+    return None
+
+
+def _inside_short_quote(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> bool:
+    for opening, closing in (("“", "”"), ("《", "》"), ("「", "」")):
+        open_at = text.rfind(opening, max(sentence_start, start - _QUOTE_TITLE_MAX), start)
+        if open_at < 0 or text.find(closing, open_at, start) >= 0:
+            continue
+        close_at = text.find(closing, end, min(sentence_end, open_at + _QUOTE_TITLE_MAX + 2))
+        if close_at >= 0 and (opening == "《" or close_at - open_at <= _QUOTE_TITLE_MAX):
+            return True
+    return False

@@ -1,0 +1,293 @@
+"""The document around an indicator: sentences, paragraphs, headings, years and sections.
+
+Everything here is computed once per document, in one pass over its
+paragraphs, and then looked up by offset (bisect), so the per-quantity cost
+stays constant.
+
+Years (SPEC 4): a value takes the year named in its sentence before it, else
+the year that opens an earlier sentence of its paragraph, else the year that
+opens an earlier paragraph of its block (the paragraphs since the last
+heading), else the year of its section.  A *section* is set by a heading
+(``一、2024年工作回顾``, ``二、2025年工作安排``, ``■ 北京``), by a paragraph that
+opens a review or a plan (``过去一年，…``, ``今年经济社会发展的主要预期目标是：``),
+or, for one block, by a paragraph that introduces what a report or a plan
+sets out (``辽宁省政府工作报告对…提出了明确要求。``).  A report delivered in
+year Y reviews Y-1 and plans Y, so in a report a value with no year at all
+takes Y-1 (a result) or Y (a target).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from policyie.indicators.cues import Cues
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_DATE_YEAR = re.compile(r"^\s*((?:19|20)\d\d)")
+_CLAUSE_MARK = re.compile(r"[，,：:；;]")
+_BASELINE_BEFORE = ("由", "从", "比", "较", "与", "同", "相比", "高于", "低于", "超过", "快于", "好于", "对比")
+_BASELINE_AFTER = re.compile(r"\s*(?:相比|同期|水平|以来|来|比|基础上|的基础|翻)")
+_DATE_LINE = re.compile(r"\d\s*月\s*\d{1,2}\s*日|会议上|大会上")
+_BULLET = "•·-—*●◆◇○△▲▪►"
+_REPORT_TITLE = re.compile(r"((?:19|20)\d\d)\s*年[^\n。，]{0,30}?(?:政府)?工作报告")
+_DELIVERY_LINE = re.compile(r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^\n]{0,6}在")
+_HEADING_MAX = 50
+_HEAD_CHARS = 400
+
+
+def year_of_date(date: Optional[str]) -> Optional[int]:
+    if not date:
+        return None
+    match = _DATE_YEAR.match(str(date))
+    return int(match.group(1)) if match else None
+
+
+@dataclass(frozen=True)
+class YearMark:
+    start: int
+    end: int
+    year: int
+    baseline: bool      # 由2017年…, 比上年, 2019年同期: a comparison, not the year of what follows
+    deadline: bool = False   # 到2027年, 到“十四五”末: a year set as a goal
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a section says about its values when their own text says nothing."""
+
+    year: Optional[int]
+    mode: Optional[str]     # "review", "plan" or None
+
+
+class YearReader:
+    """Year expressions: explicit years, ranges (last year), plan periods, relative years."""
+
+    def __init__(self, cues: Cues, doc_year: Optional[int]):
+        self.doc_year = doc_year
+        self.relative = dict(cues.table("relative_years"))
+        self.plan_ends = dict(cues.table("plan_ends"))
+        relative_words = "|".join(sorted(map(re.escape, self.relative), key=len, reverse=True))
+        plan_words = "|".join(map(re.escape, self.plan_ends))
+        parts = [r"(?:(?:19|20)\d\d\s*年?\s*[—–\-－~～至到]\s*)?(?P<year>(?:19|20)\d\d)\s*年(?!代)"]
+        if plan_words:
+            parts.append(r"[“\"]?(?P<plan>" + plan_words + r")[”\"]?(?:规划)?(?:期末|末)")
+        if relative_words:
+            parts.append(r"(?P<relative>" + relative_words + r")")
+        self.pattern = re.compile("|".join(parts))
+
+    def marks(self, text: str, start: int = 0, end: Optional[int] = None) -> list[YearMark]:
+        end = len(text) if end is None else end
+        marks = []
+        for match in self.pattern.finditer(text, start, end):
+            year = self._year_of(match)
+            if year is not None:
+                marks.append(YearMark(match.start(), match.end(), year, _is_baseline(text, match),
+                                      _is_deadline(text, match.start())))
+        return marks
+
+    def _year_of(self, match: re.Match) -> Optional[int]:
+        if match.group("year"):
+            return int(match.group("year"))
+        if match.lastgroup == "plan" or (match.groupdict().get("plan")):
+            return self.plan_ends[match.group("plan")]
+        word = match.groupdict().get("relative")
+        if word and self.doc_year is not None:
+            return self.doc_year + self.relative[word]
+        return None
+
+
+def _is_deadline(text: str, start: int) -> bool:
+    before = text[max(0, start - 2):start]
+    return before.endswith(("到", "至")) and not before.endswith(("截至", "截止"))
+
+
+def _is_baseline(text: str, match: re.Match) -> bool:
+    before = text[max(0, match.start() - 2):match.start()]
+    if any(before.endswith(word) for word in _BASELINE_BEFORE):
+        return True
+    return bool(_BASELINE_AFTER.match(text, match.end()))
+
+
+class DocContext:
+    """Sentences, paragraphs and the year/section structure of one document."""
+
+    def __init__(self, text: str, date: Optional[str], cues: Cues, quantity_starts: Sequence[int] = ()):
+        self.text = text
+        self.cues = cues
+        self.quantity_starts = sorted(quantity_starts)
+        head = text[:_HEAD_CHARS]
+        self.year = year_of_date(date) or _title_year(head)
+        self.is_report = self._looks_like_report(head)
+        self.years = YearReader(cues, self.year)
+        self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        self._marks = self.years.marks(text)
+        self._mark_starts = [m.start for m in self._marks]
+        self._read_structure()
+
+    # -- what kind of document --------------------------------------------------
+    def _looks_like_report(self, head: str) -> bool:
+        if any(marker in head for marker in self.cues["report_markers"]):
+            return True
+        opening = head.lstrip()[:20]
+        return any(opening.startswith(word) or (word in opening and "年" in opening)
+                   for word in self.cues["report_openers"])
+
+    # -- one pass over the paragraphs -------------------------------------------
+    def _read_structure(self) -> None:
+        """Per paragraph: its span, the frame that governs it and the year its block carries in."""
+        text = self.text
+        self.paragraph_starts: list[int] = []
+        self.paragraph_frames: list[Frame] = []
+        self.paragraph_carried: list[Optional[int]] = []   # year carried in from earlier paragraphs of the block
+        section = Frame(None, None)
+        block_frame: Optional[Frame] = None
+        carried: Optional[int] = None
+        start = 0
+        for line in text.split("\n"):
+            end = start + len(line)
+            stripped = line.strip()
+            heading = self._heading_frame(stripped, start) if stripped else None
+            if heading is not None:
+                block_frame, carried = None, None
+                if heading.year is not None or heading.mode is not None:
+                    section = heading
+            elif stripped:
+                opener = self._opener_frame(stripped, start, end)
+                if opener is not None:
+                    section, block_frame, carried = opener, None, None
+            self.paragraph_starts.append(start)
+            self.paragraph_frames.append(block_frame or section)
+            self.paragraph_carried.append(carried)
+            if stripped and heading is None:
+                intro = self._intro_frame(stripped, start, end)
+                if intro is not None:
+                    block_frame = intro
+                    carried = None
+                lead = self.lead_year(start, end)
+                if lead is not None:
+                    carried = lead
+            start = end + 1
+
+    def _heading_frame(self, line: str, start: int) -> Optional[Frame]:
+        """The frame a heading line sets (Frame(None, None) for a heading that only closes a block)."""
+        if len(line) > _HEADING_MAX or "。" in line or line[0] in _BULLET or line[-1] in "；;：:，,":
+            return None
+        if "报告" in line or _DATE_LINE.search(line):
+            return None       # a report's title or its delivery line: the document's year, not a section's
+        marks = [m for m in self._marks_in(start, start + len(line) + 1) if not m.baseline]
+        year = marks[-1].year if marks else None
+        mode = self._mode_of(line, year)
+        if year is None and mode == "review" and self.year is not None:
+            year = self.year - 1
+        elif year is None and mode == "plan":
+            year = self.year
+        return Frame(year, mode)
+
+    def _opener_frame(self, line: str, start: int, end: int) -> Optional[Frame]:
+        """A paragraph whose first clause opens a review (过去一年，…) or a plan (今年…主要预期目标是：)."""
+        clause = _CLAUSE_MARK.split(line, 1)[0][:30]
+        review = any(clause.startswith(w) or clause.startswith("刚刚" + w) for w in self.cues["review_markers"])
+        plan = any(w in clause for w in self.cues["plan_markers"])
+        if not review and not plan:
+            return None
+        marks = [m for m in self._marks_in(start, start + len(clause)) if not m.baseline]
+        year = marks[-1].year if marks else None
+        if review:
+            return Frame(year if year is not None else (self.year - 1 if self.year else None), "review")
+        return Frame(year if year is not None else self.year, "plan")
+
+    def _intro_frame(self, line: str, start: int, end: int) -> Optional[Frame]:
+        """A paragraph that introduces what a report sets out: its block is a plan of the report's year."""
+        if "工作报告" not in line or "显示" in line or "审议" in line:
+            return None
+        if not any(verb in line for verb in self.cues["plan_intro_verbs"]):
+            return None
+        marks = [m for m in self._marks_in(start, end) if not m.baseline]
+        return Frame(marks[-1].year if marks else self.year, "plan")
+
+    def _mode_of(self, line: str, year: Optional[int]) -> Optional[str]:
+        if any(word in line for word in self.cues["review_markers"]):
+            return "review"
+        if any(word in line for word in self.cues["plan_markers"]):
+            return "plan"
+        if year is not None and self.year is not None and self.is_report:
+            return "review" if year < self.year else "plan"
+        return None
+
+    # -- look-ups -----------------------------------------------------------------
+    def _marks_in(self, start: int, end: int) -> list[YearMark]:
+        first = bisect_right(self._mark_starts, start - 1)
+        last = bisect_right(self._mark_starts, end - 1)
+        return [m for m in self._marks[first:last] if m.end <= end]
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        return _span_at(self.sentence_starts, offset, len(self.text))
+
+    def paragraph_index(self, offset: int) -> int:
+        return bisect_right(self.paragraph_starts, offset) - 1
+
+    def lead_year(self, start: int, end: int) -> Optional[int]:
+        """The year that opens the sentence starting at ``start``: the last non-baseline year before its
+        first value, or, in a sentence without values, in its first two clauses (数据显示，2023年，…)."""
+        sentence_end = self.sentence_at(start)[1]
+        limit = min(end, sentence_end)
+        first_value = bisect_right(self.quantity_starts, start - 1)
+        if first_value < len(self.quantity_starts) and self.quantity_starts[first_value] < limit:
+            limit = self.quantity_starts[first_value]
+        else:
+            clause = _CLAUSE_MARK.search(self.text, start, limit)
+            if clause is not None:
+                second = _CLAUSE_MARK.search(self.text, clause.end(), limit)
+                limit = second.start() if second is not None else limit
+        marks = [m for m in self._marks_in(start, limit) if not m.baseline]
+        return marks[-1].year if marks else None
+
+    def has_deadline(self, sentence_start: int, offset: int) -> bool:
+        """Whether a goal year (到2027年) stands before ``offset`` in its sentence."""
+        return any(mark.deadline for mark in self._marks_in(sentence_start, offset))
+
+    def governing_year(self, sentence_start: int, offset: int) -> Optional[int]:
+        """The last year named before ``offset`` in its sentence; a baseline year only for the value
+        right after it (由2017年929家: 929家 is of 2017, 增长到3605家 is not)."""
+        for mark in reversed(self._marks_in(sentence_start, offset)):
+            if not mark.baseline:
+                return mark.year
+            gap = self.text[mark.end:offset]
+            if len(gap) <= 2 and "到" not in gap and "至" not in gap:
+                return mark.year
+        return None
+
+    def year_before(self, offset: int, sentence_start: int) -> Optional[int]:
+        """The year from context, for a value whose own sentence names none: an earlier sentence of the
+        paragraph, an earlier paragraph of the block, the section."""
+        index = self.paragraph_index(offset)
+        paragraph_start = self.paragraph_starts[index]
+        position = bisect_right(self.sentence_starts, sentence_start) - 2
+        while position >= 0 and self.sentence_starts[position] >= paragraph_start:
+            lead = self.lead_year(self.sentence_starts[position], self.sentence_starts[position + 1])
+            if lead is not None:
+                return lead
+            position -= 1
+        carried = self.paragraph_carried[index]
+        if carried is not None:
+            return carried
+        return self.paragraph_frames[index].year
+
+    def frame_at(self, offset: int) -> Frame:
+        return self.paragraph_frames[self.paragraph_index(offset)]
+
+
+def _title_year(head: str) -> Optional[int]:
+    for pattern in (_REPORT_TITLE, _DELIVERY_LINE):
+        match = pattern.search(head)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _span_at(starts: list[int], offset: int, length: int) -> tuple[int, int]:
+    index = bisect_right(starts, offset) - 1
+    end = starts[index + 1] if index + 1 < len(starts) else length
+    return starts[index], end

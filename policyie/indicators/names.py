@@ -1,0 +1,393 @@
+"""What a value measures: the shortest noun phrase of its clause that names it (SPEC 4, ``name``).
+
+The clause before a value is read as subject, predicate words (from the cue
+scan) and object:
+
+- ``S V O Q`` (承担国家试点示范30余项, 新增A股上市企业4户): the object is what is
+  counted or amounted;
+- ``S V Q`` (地区生产总值完成4704.3亿元, 总量突破5000万千瓦): the subject; predicates
+  are peeled off from the right until a non-empty object or the subject is left;
+- a count followed by a noun phrase (新设4支政府高精尖产业基金) names the counted
+  thing after it;
+- growth names the quantity that grows (地区生产总值增速 → 地区生产总值);
+- ranks and differences name their subject, never the peer group they are
+  compared with (居全国首位, 高于全国);
+- shares keep their 占…比重 wording (数字经济增加值占地区生产总值比重);
+- in ``分别`` lists each value takes its own subject, in order.
+
+Names lose scope words (全市), leading place names (广东地区生产总值), times
+(2023年, 上半年), enumerations (A、B、C三大先导产业 → 三大先导产业) and trailing
+adverbs (均, 分别, 累计).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Mapping, Optional, Sequence
+
+from policyie.indicators.cues import PREDICATE_ROLES, Cues, Hit
+
+_TRIM = "，,、；;：:（）()　 \t\n的了和及与或"
+_QUOTES = {"“": "”", "‘": "’", "「": "」", "《": "》", "\"": "\""}
+_CLOSING = {close: open_ for open_, close in _QUOTES.items()}
+_TIME_PREFIX = re.compile(
+    r"(?:(?:19|20)\d\d\s*年(?:度|底|末|初|内|以来|全年)?|[1-9]\d?\s*[-—~至]\s*[1-9]\d?\s*月(?:份)?|[1-9]\d?\s*月(?:份|末|底)?"
+    r"|[一二三四1-4]季度|上半年|下半年|前[一二三四1-4]季度|前三季度|全年|年末|年底|年初|今年以来|截至(?:目前|年底)?)")
+_TIMEFRAME = re.compile(r"^(?:[一二三四五六七八九十两\d]+\s*(?:年|个月|月|天)(?:来|以来|内|间)?|近年来?|多年来?)$")
+_ENUMERATION_LABEL = re.compile(r"[两一二三四五六七八九十百\d]+大")
+_SHARE_SUFFIX = re.compile(r"的?(?:比重|占比|份额|比例)")
+_PER_SHARE = re.compile(r"每[\d一二三四五六七八九十两]+\s*\S(.+?)中?就")
+RANK_VERBS = frozenset({"居", "位居", "位列", "排名", "排", "列", "跃居", "稳居", "升至", "跻身", "进入"})
+_SEPARATORS = "、和及与"
+_NOUN_SUFFIXES = "量率额值"
+_TIMEFRAME_TAIL = re.compile(r"(?:[一二三四五六七八九十两\d]+\s*(?:年|个月)(?:来|以来|内|间)?|近年来?)$")
+_BASELINE_TAIL = re.compile(r"(?:由|从|比|较|与)(?:(?:19|20)\d\d\s*年(?:底|末)?|上年|去年|同期)$")
+_NOISE_LISTS = ("scope_words", "national_words", "name_prefix_noise", "name_suffix_noise", "adverbs",
+                "result_verbs", "verbs", "peer_groups", "achievement_ordinals")
+_ORDINAL = re.compile(r"^(?:全[国省市区县])?(?:第[一二三四五六七八九十百\d]+|首)[个家座批只条位]?$")
+
+
+@dataclass
+class Clause:
+    """The text around one value: sentence bounds, the segment before it, the hits of the scan."""
+
+    text: str
+    sentence_start: int
+    sentence_end: int
+    segment_start: int          # clause start, or the end of the previous value in the same clause
+    hits: Sequence[Hit]         # the scan of the sentence
+    hit_starts: Sequence[int]
+
+
+class NameRules:
+    def __init__(self, cues: Cues, region_spans: Mapping[int, int], quantity_spans: Mapping[int, int] = {}):
+        self.cues = cues
+        self.sets = cues.sets
+        self.region_spans = region_spans
+        self.quantity_spans = quantity_spans
+        self.distributive = cues.table("distributive")
+
+    # -- entry points -------------------------------------------------------------
+    def is_predicate(self, text: str, hit: Hit, kind: Optional[str] = None) -> bool:
+        """Whether a cue word acts as a predicate here: 增速 is a noun unless it states the growth,
+        and a verb followed by 量/率/额/值 is part of a noun (覆盖率, 完成额)."""
+        if not hit.roles & PREDICATE_ROLES:
+            return False
+        if kind != "growth" and hit.word in self.sets["growth_nouns"]:
+            return False
+        # 覆盖率, 完成额: a noun; 经济增长的贡献率: a modifier inside the name
+        return not (hit.end < len(text) and text[hit.end] in _NOUN_SUFFIXES + "的")
+
+    def name(self, clause: Clause, quantity, kind: str, counted: Optional[str], amount: bool = False,
+             count: bool = False) -> Optional[str]:
+        """The name from the clause, or None (the caller then shares the previous value's name).
+        ``amount``: a physical amount, whose name keeps 新增/新建 (新增新能源装机); ``count``: a count, whose
+        counted thing keeps 全国 (全国重点实验室 is a kind of laboratory, 全国规上工业增加值 a national figure)."""
+        name = self._name(clause, quantity, kind, counted, amount)
+        if name is None or count:
+            return name
+        for word in self.cues["national_words"]:
+            if name.startswith(word) and len(name) > len(word) + 1:
+                return name[len(word):]
+        return name
+
+    def _name(self, clause: Clause, quantity, kind: str, counted: Optional[str], amount: bool) -> Optional[str]:
+        text = clause.text
+        per_share = _PER_SHARE.search(quantity.text)
+        if per_share:
+            return self.clean_text(per_share.group(1))
+        if counted and kind not in ("rank", "growth"):
+            return counted
+        start, end = clause.segment_start, quantity.start
+        predicates = [h for h in self._hits_between(clause, start, end) if self.is_predicate(text, h, kind)]
+        if amount and predicates and predicates[-1].word in self.sets["kept_before_amounts"]:
+            kept = predicates.pop()
+            name = self._peel(text, kept.end, end, [])
+            if name is not None:
+                return text[kept.start:kept.end] + name
+        if kind == "share" or self._has_ratio_wording(text, predicates, end):
+            return self._share_name(text, start, end, predicates)
+        if kind in ("rank", "difference"):
+            return self._compared_name(text, start, end, predicates, kind)
+        if kind == "growth":
+            cue = self._growth_cue(predicates)
+            if cue is not None:
+                end = cue.start
+                predicates = [h for h in predicates if h.end <= end]
+            name = self._peel(text, start, end, predicates)
+            return self._without_growth_words(name)
+        return self._peel(text, start, end, predicates)
+
+    def counted_after(self, clause: Clause, quantity, next_start: int) -> Optional[tuple[int, int]]:
+        """The noun phrase right after a count (13次商业发射, 5个具有国际竞争力的…集群), as offsets."""
+        text = clause.text
+        start = quantity.end
+        limit = min(clause.sentence_end, next_start, start + 40)
+        end = start
+        while end < limit and text[end] not in "，,、；;。：:？！?!（）()\n":
+            end += 1
+        if end == start:
+            return None
+        relative = text.rfind("的", start, end)
+        phrase_start = relative + 1 if relative >= 0 else start
+        for hit in self._hits_between(clause, phrase_start, end):
+            if self.is_predicate(text, hit):
+                end = hit.start
+                break
+        span = self.clean_span(text, start, end)
+        if span is None and end - start == 1 and "\u4e00" <= text[start] <= "\u9fff" and \
+                text[start] not in _TRIM and not self._is_noise(text[start]):
+            span = (start, end)     # 5个县: a counted thing may be one character
+        return span
+
+    # -- the rules ------------------------------------------------------------------
+    def _peel(self, text: str, start: int, end: int, predicates: list[Hit]) -> Optional[str]:
+        """S V O: the object if there is one, else peel the predicate and look again."""
+        predicates = list(predicates)
+        while predicates:
+            last = predicates.pop()
+            obj = self.clean_span(text, last.end, end)
+            if obj is not None:
+                return self.as_name(text, obj)
+            end = last.start
+        return self.as_name(text, self.clean_span(text, start, end))
+
+    @staticmethod
+    def _has_ratio_wording(text: str, predicates: list[Hit], end: int) -> bool:
+        """占…比重 / 相当于…的比例 before the value: the name is the ratio, whatever the kind."""
+        verb = next((h for h in reversed(predicates) if "ratio_verbs" in h.roles), None)
+        return verb is not None and _SHARE_SUFFIX.search(text, verb.end, end) is not None
+
+    def _share_name(self, text: str, start: int, end: int, predicates: list[Hit]) -> Optional[str]:
+        share_verb = next((h for h in reversed(predicates) if "ratio_verbs" in h.roles), None)
+        if share_verb is None:
+            return self._peel(text, start, end, predicates)
+        suffix = _SHARE_SUFFIX.search(text, share_verb.end, end)
+        before = [h for h in predicates if h.end <= share_verb.start]
+        subject = self._peel_span(text, start, share_verb.start, before)
+        if suffix is None:
+            return self.as_name(text, subject)       # 占全国近一半: the subject, else the previous value's
+        name_start = subject[0] if subject is not None else share_verb.start
+        return self.clean_text(text[name_start:suffix.end()])
+
+    def _compared_name(self, text: str, start: int, end: int, predicates: list[Hit], kind: str) -> Optional[str]:
+        """居全国第3位, 高于全国6.1个百分点: the subject; the peer group is no name."""
+        roles = "difference" if kind == "difference" else None
+        verb = None
+        for hit in reversed(predicates):
+            if (roles and roles in hit.roles) or hit.word in RANK_VERBS or (kind == "rank" and "result_verbs" in hit.roles):
+                verb = hit
+                break
+        if verb is None:
+            name = self._peel(text, start, end, predicates)
+            return None if name is not None and self._is_peer(name) else name
+        subject = self._peel_span(text, start, verb.start, [h for h in predicates if h.end <= verb.start])
+        if subject is not None:
+            name = self.as_name(text, subject)
+            return self._without_growth_words(name) if kind == "difference" else name
+        obj = self.clean_span(text, verb.end, end)
+        if obj is not None and not self._is_peer(self.as_name(text, obj)):
+            return self.as_name(text, obj)
+        return None
+
+    def _peel_span(self, text: str, start: int, end: int, predicates: list[Hit]) -> Optional[tuple[int, int]]:
+        predicates = list(predicates)
+        while predicates:
+            last = predicates.pop()
+            obj = self.clean_span(text, last.end, end)
+            if obj is not None:
+                return obj
+            end = last.start
+        return self.clean_span(text, start, end)
+
+    @staticmethod
+    def _growth_cue(predicates: list[Hit]) -> Optional[Hit]:
+        """The growth word nearest the value, with the words of its run (比上年增长: from 比上年)."""
+        cue = None
+        for hit in reversed(predicates):
+            if "growth" in hit.roles or (cue is not None and "adverbs" in hit.roles and hit.end == cue.start):
+                if cue is not None and hit.end < cue.start - 1:
+                    break
+                cue = hit
+            elif cue is not None:
+                break
+        return cue
+
+    def _without_growth_words(self, name: Optional[str]) -> Optional[str]:
+        """地区生产总值增速 → 地区生产总值; a bare 增速 or 涨幅 names nothing (the caller shares a name)."""
+        if name is None or name in self.sets["growth_nouns"]:
+            return None
+        for suffix in self.cues["growth_name_suffixes"]:
+            if name.endswith(suffix) and len(name) > len(suffix) + 1:
+                return self.clean_text(name[: -len(suffix)])
+        return name
+
+    def _is_peer(self, name: str) -> bool:
+        if name in self.sets["peer_groups"] or name in self.sets["national_words"] or name in self.sets["scope_words"]:
+            return True
+        return any(name.endswith(suffix) for suffix in self.cues["peer_suffixes"])
+
+    # -- cleaning ---------------------------------------------------------------------
+    def clean_span(self, text: str, start: int, end: int) -> Optional[tuple[int, int]]:
+        """The name inside text[start:end] as offsets, without noise at its edges; None if nothing is left."""
+        changed = True
+        while changed and start < end:
+            changed = False
+            while start < end and text[start] in _TRIM:
+                start, changed = start + 1, True
+            while end > start and text[end - 1] in _TRIM:
+                end, changed = end - 1, True
+            new_start = self._strip_front(text, start, end)
+            if new_start != start:
+                start, changed = new_start, True
+            new_end = self._strip_back(text, start, end)
+            if new_end != end:
+                end, changed = new_end, True
+        start, end = _balance_quotes(text, start, end)
+        name = text[start:end]
+        if len(name) < 2 or _TIMEFRAME.match(name) or not any(_is_cjk_or_latin(c) for c in name):
+            return None
+        if self._is_noise(name):
+            return None
+        return start, end
+
+    def _is_noise(self, name: str) -> bool:
+        """A word that is never a name on its own (全市, 累计, 首个, 第四个 …)."""
+        sets = self.sets
+        if any(name in sets[key] for key in _NOISE_LISTS):
+            return True
+        if name in sets["growth"] and name not in sets["growth_nouns"]:
+            return True
+        return bool(_ORDINAL.match(name))
+
+    def _strip_front(self, text: str, start: int, end: int) -> int:
+        for spans in (self.region_spans, self.quantity_spans):
+            span_end = spans.get(start)
+            if span_end is not None and span_end < end - 1:
+                return span_end      # 广东地区生产总值, 11类民生支出: the place or the label count goes
+        time = _TIME_PREFIX.match(text, start, end)
+        if time and time.end() > start:
+            return time.end()
+        for list_name in ("name_prefix_noise", "scope_words"):
+            for word in self.cues[list_name]:
+                if text.startswith(word, start) and start + len(word) < end:
+                    return start + len(word)
+        segment = text[start:end]
+        cut = segment.rfind("等")
+        if 0 < cut < len(segment) - 2 and ("、" in segment[:cut] or segment[cut + 1] in "各多一"):
+            return start + cut + 1      # A、B等各类政策资金: the class, not the examples
+        if "、" in segment:
+            label = None
+            for label in _ENUMERATION_LABEL.finditer(segment, segment.rfind("、")):
+                break
+            if label is not None:
+                return start + label.start()   # 集成电路、生物医药、人工智能三大先导产业
+        return start
+
+    def _strip_back(self, text: str, start: int, end: int) -> int:
+        for pattern in (_BASELINE_TAIL, _TIMEFRAME_TAIL):
+            tail = pattern.search(text, start, end)
+            if tail and tail.start() > start + 1:
+                return tail.start()  # 高新技术企业由2017年, 企业数量三年: neither baseline nor time frame names
+        for word in self.cues["name_suffix_noise"]:
+            if text.endswith(word, start, end) and end - len(word) > start + 1:
+                return end - len(word)
+        return end
+
+    def clean_text(self, name: str) -> Optional[str]:
+        span = self.clean_span(name, 0, len(name))
+        return name[span[0]:span[1]] if span else None
+
+    @staticmethod
+    def as_name(text: str, span: Optional[tuple[int, int]]) -> Optional[str]:
+        return text[span[0]:span[1]] if span else None
+
+    # -- 分别 lists ---------------------------------------------------------------------
+    def respective_names(self, subjects_text: str, count: int) -> Optional[list[str]]:
+        """'A、B分别…' → [A, B]; 城乡居民…分别 → 城镇居民…, 农村居民…; None unless there are ``count``."""
+        parts = [p.strip(_TRIM) for p in _split_list(subjects_text)]
+        parts = [p for p in parts if p]
+        if len(parts) == 1 and count > 1:
+            name = self.clean_text(parts[0])
+            return self._distributed(name, count) if name else None
+        if len(parts) != count:
+            return None
+        last = self.clean_text(parts[-1])
+        if last is None:
+            return None
+        names = []
+        for part in parts[:-1]:
+            if len(part) <= 3:
+                names.append(part + _head_of(last, part))   # 国家级、省级专精特新企业
+                continue
+            name = self.clean_text(part)
+            if name is None:
+                return None
+            names.append(name)
+        names.append(last)
+        growth_noun = next((w for w in self.cues["growth_nouns"] if last.endswith(w)), None)
+        if growth_noun:     # 工业投资、技改投资增速 → 工业投资增速, 技改投资增速
+            names = [n if n.endswith(growth_noun) else n + growth_noun for n in names]
+        return names
+
+    def _distributed(self, name: str, count: int) -> Optional[list[str]]:
+        for word, members in self.distributive.items():
+            position = name.find(word)
+            if position >= 0 and len(members) == count:
+                return [name[:position] + member + name[position + len(word):] for member in members]
+        return None
+
+    @staticmethod
+    def _hits_between(clause: Clause, start: int, end: int) -> list[Hit]:
+        first = bisect_left(clause.hit_starts, start)
+        result = []
+        for hit in clause.hits[first:]:
+            if hit.start >= end:
+                break
+            if hit.end <= end:
+                result.append(hit)
+        return result
+
+
+def _head_of(last: str, member: str) -> str:
+    """What the last member of a list adds to its own modifier: 省级专精特新企业 with member 国家级 →
+    专精特新企业 (the modifier ends like the member, 级), 农村居民收入 with 城镇 → 居民收入."""
+    for length in range(1, 5):
+        if length < len(last) and last[length - 1] == member[-1]:
+            return last[length:]
+    return last[len(member):]
+
+
+def _split_list(text: str) -> list[str]:
+    """Split at list separators outside quotes."""
+    parts, depth, current = [], 0, []
+    for char in text:
+        if char in _QUOTES and _QUOTES[char] != char:
+            depth += 1
+        elif char in _CLOSING and depth:
+            depth -= 1
+        if depth == 0 and char in _SEPARATORS:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a quote mark at either edge that has no partner inside the name."""
+    while start < end:
+        first, last = text[start], text[end - 1]
+        if first in _QUOTES and _QUOTES[first] not in text[start + 1:end]:
+            start += 1
+        elif last in _CLOSING and _CLOSING[last] not in text[start:end - 1]:
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def _is_cjk_or_latin(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or char.isalpha()
