@@ -128,7 +128,7 @@ class _Rules:
     goods_context: regex.Pattern         # before a chain: 能造, 购买 …; used with search over its end
     goods_after: regex.Pattern           # after a chain: 消费
     product_after: regex.Pattern         # a model code or a craft's quoted name: C919, “…号”
-    product_before: regex.Pattern        # a designation: 长征五号, 朱雀二号遥二, C919
+    product_before: regex.Pattern        # a designation: 长征五号, 天龙三号遥一, C919
     clause_breaks: str
     discovery: "_DiscoveryRules"
 
@@ -185,9 +185,10 @@ class _Rules:
 
 
 def _kind_before_pattern(kind: Mapping) -> str:
-    """What ends right before a kind of facility: 3个, 一批, 更多, 省级, …的, each maybe + 特色."""
+    """What ends right before a kind of facility: 3个, 20余家, 一批, 更多, 省级, …的, each maybe + 特色."""
     numbers, measures = regex.escape(kind["numbers"]), regex.escape(kind["measures"])
-    return (rf"(?:[{numbers}]+[{measures}]|{_alternation(kind['words'])})"
+    approximations = regex.escape(kind["approximations"])
+    return (rf"(?:[{numbers}]+[{approximations}]?[{measures}]|{_alternation(kind['words'])})"
             rf"(?:{_alternation(kind['qualifiers'])})?$")
 
 
@@ -282,7 +283,7 @@ class _Text:
         (行动计划 …), unless the suffix follows at once and a count, grade or
         description before the term shows a kind (3个新能源基地, 省级化工园区);
         or the term is quoted and the quotes are followed by a name
-        (“5G+工业互联网”融合应用先导区, “智能语音”项目).
+        (“5G+工业互联网”示范园区, “智能语音”品牌).
         """
         text, rules, starts = self.text, self.rules, self.suffix_starts
         index = bisect.bisect_left(starts, end)
@@ -702,7 +703,7 @@ class IndustryTagger:
     def _without_products(self, text: str, chain: list[_Mention]) -> list[_Mention]:
         """Goods terms that name products, not industries (SPEC section 4: products named as goods).
 
-        The whole chain is made, bought or consumed (能造邮轮、汽车; 汽车消费), or one
+        The whole chain is made, bought or consumed (能造汽车; 汽车消费), or one
         member carries a model code or a craft's name (大飞机C919, 长征五号运载火箭,
         大型邮轮“…号”).
         """
