@@ -126,7 +126,7 @@ class _Rules:
     closing_quote: re.Pattern
     goods_cue: re.Pattern
     goods_context: regex.Pattern         # before a chain: 能造, 购买 …; used with search over its end
-    goods_after: regex.Pattern           # after a chain: 消费
+    goods_after: regex.Pattern           # after a chain: 消费, 等大宗商品消费
     product_after: regex.Pattern         # a model code or a craft's quoted name: C919, “…号”
     product_before: regex.Pattern        # a designation: 长征五号, 天龙三号遥一, C919
     clause_breaks: str
@@ -176,7 +176,8 @@ class _Rules:
             closing_quote=re.compile(f"[{re.escape(g['quotes']['close'])}]"),
             goods_cue=re.compile(_alternation(g["goods_cues"])),
             goods_context=regex.compile(rf"(?:{_alternation(g['goods_verbs_before'])})$"),
-            goods_after=regex.compile(_alternation(g["goods_after"])),
+            # 汽车消费, and after a list: 汽车、家电等大宗商品消费
+            goods_after=regex.compile(rf"(?:等\p{{Han}}{{0,4}}?)?(?:{_alternation(g['goods_after'])})"),
             product_after=regex.compile(rf"\s?(?:{g['product_code']}|{g['quoted_product_name']})"),
             product_before=regex.compile(rf"(?:{g['designation_before']}|{g['product_code']})\s?$"),
             clause_breaks=g["clause_breaks"],
