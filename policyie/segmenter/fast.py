@@ -87,7 +87,7 @@ class Tables:
     n_wchars: int
     trie: IntMap               # trie state * n_wchars + word character -> trie state
     word_of_state: np.ndarray  # trie state -> word id, or -1
-    word_weights: np.ndarray   # (n_words, 2, n_tag), per WORD_TEMPLATES
+    word_weights: np.ndarray   # (n_words + 1, 2, n_tag), per WORD_TEMPLATES; last row zero
     n_words: int
     word_pairs: IntMap         # word pair (a * n_words + b) -> row of word_pair_weights
     word_pair_weights: np.ndarray  # (n_word_pairs + 1, 2, n_tag), per WORD_PAIR_TEMPLATES
@@ -153,7 +153,7 @@ def build_tables(seg) -> Tables | None:
             wchar_of[ord(ch)] = wchar_ids[value]
     n_wchars = len(wchar_ids) + 1
     trie, word_of_state = _word_trie(words, wchar_ids, n_wchars)
-    word_weights = np.zeros((len(words), len(WORD_TEMPLATES), n_tag))
+    word_weights = np.zeros((len(words) + 1, len(WORD_TEMPLATES), n_tag))  # last row: no word
     for t, prefix in enumerate(WORD_TEMPLATES):
         for word, index in by_template.get(prefix, {}).items():
             if word in word_ids:
@@ -254,27 +254,31 @@ def _word_trie(words: list[str], wchar_ids: dict, n_wchars: int):
 # --- scoring --------------------------------------------------------------------------------
 
 
-def _words_starting(t: Tables, wchar: np.ndarray) -> dict[int, tuple[np.ndarray, np.ndarray]]:
-    """For each word length: where a word of that length starts, and its id.
+def _words_starting(t: Tables, wchar: np.ndarray) -> np.ndarray:
+    """The model's words at each position: ``[i, r]`` is the id of the word of
+    length ``t.lengths[r]`` that starts at ``i``, or -1 (one row more than
+    positions, so that a word's end can index it).
 
     All positions walk the trie together, one level per character; a position
     leaves the walk when its prefix begins no word.  Padding (and any
     character no word holds) has id 0, for which the trie has no transition:
     no walk runs across it, nor past the padding that ends the batch.
     """
+    starting = np.full((len(wchar) + 1, len(t.lengths)), -1, dtype=np.int64)
     starts = np.flatnonzero(wchar)
     state = wchar[starts]
-    found = {}
     for length in range(1, t.lengths[0] + 1):
         if length > 1:
             state = t.trie.get(state * t.n_wchars + wchar[starts + (length - 1)], -1)
             alive = state >= 0
             starts, state = starts[alive], state[alive]
+            if not len(starts):
+                break
         if length in t.lengths:
             word = t.word_of_state[state]
             hit = word >= 0
-            found[length] = (starts[hit], word[hit])
-    return found
+            starting[starts[hit], t.lengths.index(length)] = word[hit]
+    return starting
 
 
 def node_scores(t: Tables, node: np.ndarray, wchar: np.ndarray) -> np.ndarray:
@@ -282,35 +286,35 @@ def node_scores(t: Tables, node: np.ndarray, wchar: np.ndarray) -> np.ndarray:
 
     Each template's rows are added in pkuseg's feature order, so a position
     receives the same float additions in the same order as in pkuseg.  The
-    batch starts and ends with PAD padding positions, so every shifted slice
-    below covers all real positions.
+    batch starts and ends with PAD padding positions, so the shifted slices
+    below cover every real position (a word ending at i - 1 needs no padding:
+    it cannot start before the batch, so its row there is zero anyway).
     """
-    scores = np.repeat(t.start_weight[None], len(node), axis=0)  # $$ (0.0 + weight)
+    n = len(node)
+    scores = np.repeat(t.start_weight[None], n, axis=0)      # $$ (0.0 + weight)
     chars = t.char_weights[node]                              # (n, 5, n_tag)
     missing = len(t.pair_weights) - 1
-    pair_rows = t.pairs.get(node[:-1] * t.n_nodes + node[1:], missing)
-    pairs = t.pair_weights[pair_rows]                         # pairs[j]: nodes j, j + 1
+    pairs = t.pair_weights[t.pairs.get(node[:-1] * t.n_nodes + node[1:], missing)]
     scores += chars[:, 0]                                     # c.    node i
     scores[1:] += chars[:-1, 1]                               # c-1.  node i - 1
-    scores[1:] += pairs[:, 0]                                 # c-1c. nodes i - 1, i
+    scores[1:] += pairs[:, 0]                                 # c-1c. nodes i - 1, i (pairs[j]: j, j + 1)
     scores[:-1] += chars[1:, 2]                               # c1.   node i + 1
     scores[:-1] += pairs[:, 1]                                # cc1.  nodes i, i + 1
     scores[2:] += chars[:-2, 3]                               # c-2.  node i - 2
     scores[2:] += pairs[:-1, 2]                               # c-2c-1. nodes i - 2, i - 1
     scores[:-2] += chars[2:, 4]                               # c2.   node i + 2
     if t.lengths:
-        words = _words_starting(t, wchar)
-        for length in t.lengths:  # w-1.: a word of this length ends at i (one per i)
-            starts, ids = words[length]
-            scores[starts + (length - 1)] += t.word_weights[ids, 0]
-        for length in t.lengths:  # w1.: a word of this length starts at i
-            starts, ids = words[length]
-            scores[starts] += t.word_weights[ids, 1]
-        _add_word_pairs(t, scores, words)
+        starting = _words_starting(t, wchar)
+        words = t.word_weights[starting[:-1]]                 # (n, lengths, 2, n_tag); -1: zero row
+        for rank, length in enumerate(t.lengths):             # w-1.  word ending at i, longest first
+            scores[length - 1:] += words[:n - length + 1, rank, 0]
+        for rank in range(len(t.lengths)):                    # w1.   word starting at i
+            scores += words[:, rank, 1]
+        _add_word_pairs(t, scores, starting)
     return scores
 
 
-def _add_word_pairs(t: Tables, scores: np.ndarray, words: dict) -> None:
+def _add_word_pairs(t: Tables, scores: np.ndarray, starting: np.ndarray) -> None:
     """The ``ww`` features: a word ending just before a boundary, one starting at it.
 
     pkuseg adds them at the position after the boundary (``ww.l.``) and at
@@ -320,19 +324,13 @@ def _add_word_pairs(t: Tables, scores: np.ndarray, words: dict) -> None:
     first of every position, then the second, and so on.
     """
     n_len = len(t.lengths)
-    right = np.full((len(scores) + 1, n_len), -1, dtype=np.int64)  # word starting at i, by length
-    left_ids, boundary, left_rank = [], [], []  # every word, where it ends (+1), its length's rank
-    for rank, length in enumerate(t.lengths):
-        starts, ids = words[length]
-        right[starts, rank] = ids
-        left_ids.append(ids)
-        boundary.append(starts + length)
-        left_rank.append(np.full(len(ids), rank))
-    left_ids, boundary, left_rank = map(np.concatenate, (left_ids, boundary, left_rank))
-    row, right_rank = np.nonzero(right[boundary] >= 0)
+    start, left_rank = np.nonzero(starting >= 0)              # every word found
+    left_ids = starting[start, left_rank]
+    boundary = start + np.array(t.lengths)[left_rank]
+    row, right_rank = np.nonzero(starting[boundary] >= 0)     # ... and every word right after it
     if not len(row):
         return
-    codes = left_ids[row] * t.n_words + right[boundary[row], right_rank]
+    codes = left_ids[row] * t.n_words + starting[boundary[row], right_rank]
     pair = t.word_pairs.get(codes, -1)
     known = pair >= 0
     row, right_rank, pair = row[known], right_rank[known], pair[known]
