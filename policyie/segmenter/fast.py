@@ -391,7 +391,9 @@ def decode(t: Tables, scores: np.ndarray, fragments: list[str]) -> tuple[list[st
     lengths = [len(f) for f in fragments]
     first = np.cumsum(lengths) - lengths  # each fragment's offset in ``joined``
     rows = first + PAD * np.arange(1, len(fragments) + 1)
-    tags = np.concatenate([run_viterbi(scores[row:row + length], t.edge)[1]
+    # A one-character fragment is one word whatever its tag: no Viterbi for it.
+    single = np.zeros(1, dtype=np.int32)
+    tags = np.concatenate([run_viterbi(scores[row:row + length], t.edge)[1] if length > 1 else single
                            for row, length in zip(rows.tolist(), lengths)])
     begins = t.begins[tags]
     begins[first] = True  # pkuseg starts each fragment with a word, whatever its tag
