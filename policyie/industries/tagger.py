@@ -670,9 +670,10 @@ class IndustryTagger:
         last_end = chain[-1].end
         if view.inside_name(chain[0].start, last_end):
             return []  # 新能源和智能网联汽车产业园: the whole chain names a park
-        chain = self._without_products(text, chain)
-        if not chain:
-            return []
+        if chain[0].term.goods or (len(chain) > 1 and any(m.term.goods for m in chain)):
+            chain = self._without_products(text, chain)
+            if not chain:
+                return []
         last_end = chain[-1].end
         if len(chain) == 1 and not chain[0].term.needs_head:
             return chain
@@ -708,8 +709,6 @@ class IndustryTagger:
         member carries a model code or a craft's name (大飞机C919, 长征五号运载火箭,
         大型邮轮“…号”).
         """
-        if not (chain[0].term.goods if len(chain) == 1 else any(m.term.goods for m in chain)):
-            return chain
         rules = self._rules
         first = chain[0].start
         as_goods = bool(rules.goods_context.search(text, max(0, first - 4), first)
@@ -750,6 +749,9 @@ class IndustryTagger:
         starts = {m.start for m in mentions}
         added = []
         for m in mentions:
+            separator = coordinator_after.match(text, m.end)
+            if separator is None or separator.end() in starts:
+                continue  # most mentions: no member without a term of its own follows
             written = text[m.start:m.end]
             prefixes = [written[:k] for k in range(len(written), 1, -1)] + ([m.name] if m.name != written else [])
             position = m.end
