@@ -59,9 +59,6 @@ class IntMap:
         self._keys = np.append(keys[order], self._SENTINEL)
         self._values = np.append(np.asarray(values, dtype=np.int64)[order], -1)
 
-    def __len__(self) -> int:
-        return len(self._keys) - 1
-
     def get(self, queries: np.ndarray, missing: int) -> np.ndarray:
         """The value of each query (all below 2**63 - 1), ``missing`` where absent."""
         pos = np.searchsorted(self._keys, queries)
@@ -466,9 +463,13 @@ class FastSegmenter:
         """pkuseg's pre-processing: whitespace-separated parts, each cut into
         user-dictionary words (kept) and fragments to segment (``None`` in the
         pieces, in order)."""
+        parts = txt.strip().split()
+        if not self.preprocesser.trie.children:
+            # No user words: solve would step through every character for nothing.
+            return [None] * len(parts), parts
         pieces, fragments = [], []
         solve = self.preprocesser.solve
-        for part in txt.strip().split():
+        for part in parts:
             for text, is_word, _ in zip(*solve(part)):
                 if is_word:
                     pieces.append(text)
