@@ -66,7 +66,6 @@ def assert_same_words(seg: FastSegmenter, texts) -> None:
 
 def test_the_model_takes_the_numpy_path(plain):
     assert plain.vectorised
-    assert isinstance(load_pkuseg(bundled_model_dir()), FastSegmenter)
 
 
 def test_same_words_on_repository_texts(plain):
@@ -153,16 +152,16 @@ def test_edge_texts(with_words, text):
     assert with_words.cut(text) == with_words.original.cut(text)
 
 
-def test_small_texts_take_pkusegs_own_path_with_the_same_words():
-    seg = fresh(small_text=12)
+def test_small_texts_take_pkusegs_own_path_with_the_same_words(plain, monkeypatch):
+    monkeypatch.setattr(plain, "small_text", 12)
     for text in ["增长5%", "我们坚持稳中求进", "广东 省", "我们坚持稳中求进工作总基调。"]:
-        assert seg.cut(text) == seg.original.cut(text)
+        assert plain.cut(text) == plain.original.cut(text)
 
 
-def test_user_words_added_through_the_tokenizer_count():
+def test_the_tokenizer_segments_with_it_and_user_words_count():
     tokenizer = PolicyTokenizer(spacy.blank("zh").vocab, segmenter="pkuseg")
     seg = tokenizer.pkuseg_seg
-    assert isinstance(seg, FastSegmenter)
+    assert isinstance(seg, FastSegmenter) and seg.vectorised
     text = "积极培育发展银发经济和商业航天新赛道。"
     tokenizer.add_user_words(["商业航天新赛道"])
     assert "商业航天新赛道" in seg.cut(text)
