@@ -15,6 +15,7 @@ is no ranking verb; ``提高到`` is one word, so its ``提高`` is no growth.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -86,9 +87,50 @@ class Cues:
         return CueScanner({name: self.lists[name] for name in SCANNED_LISTS})
 
     @cached_property
+    def name_prefixes(self) -> Mapping[str, tuple[str, ...]]:
+        """Words that never begin a name (全年, 全市, 其中 …), by first character, longest first."""
+        return _by_edge(self.lists["name_prefix_noise"] + self.lists["scope_words"], 0)
+
+    @cached_property
+    def name_suffixes(self) -> Mapping[str, tuple[str, ...]]:
+        """Words that never end a name (均, 分别, 累计 …), by last character, longest first."""
+        return _by_edge(self.lists["name_suffix_noise"], -1)
+
+    @cached_property
+    def section_patterns(self) -> Mapping[str, "re.Pattern"]:
+        """Compiled look-ups for headings and paragraph openers (see document.py)."""
+        def alternation(words: Iterable[str]) -> str:
+            return "|".join(re.escape(w) for w in _longest_first(words)) or "(?!)"
+        return {
+            "review_opening": re.compile(r"(?:刚刚)?(?:" + alternation(self.lists["review_markers"]) + ")"),
+            "review": re.compile(alternation(self.lists["review_markers"])),
+            "plan": re.compile(alternation(self.lists["plan_markers"])),
+            "intro_verb": re.compile(alternation(self.lists["plan_intro_verbs"])),
+            # 首个300亿元园区, 首个营收超千亿元园区: an order of achievement shortly before a value
+            "ordinal_before": re.compile("(?:" + alternation(self.lists["achievement_ordinals"])
+                                         + r")[^，,。；;、：:]{0,4}$"),
+        }
+
+    @cached_property
+    def noise_words(self) -> frozenset:
+        """Words that never make a name on their own (see names.py)."""
+        lists = ("scope_words", "national_words", "name_prefix_noise", "name_suffix_noise", "adverbs",
+                 "result_verbs", "verbs", "peer_groups", "achievement_ordinals")
+        words = {w for name in lists for w in self.lists[name]}
+        words |= set(self.lists["growth"]) - set(self.lists["growth_nouns"])
+        return frozenset(words)
+
+    @cached_property
     def sets(self) -> Mapping[str, frozenset]:
         """Each list as a set, for membership tests on whole strings."""
         return {name: frozenset(words) for name, words in self.lists.items()}
+
+
+def _by_edge(words: Iterable[str], edge: int) -> Mapping[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for word in _longest_first(words):
+        index.setdefault(word[edge], []).append(word)
+    return {char: tuple(group) for char, group in index.items()}
 
 
 def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
@@ -104,9 +146,12 @@ def default_cues() -> Cues:
 class CueScanner:
     """Leftmost-longest occurrences of the cue words, each with the lists it belongs to.
 
-    Words are indexed by their first character; at each position one dictionary
-    look-up decides whether any word can start there, so a scan costs about one
-    look-up per character.
+    One compiled pattern shaped as a trie of the words (增(?:长(?:到|率)?|速)…): at
+    each position the regular-expression engine follows the characters and tries
+    longer words before shorter ones, so the first match is the longest, and
+    ``finditer`` resumes after it.  A trie is about twice as fast as a flat
+    alternation of the words.  Holes (the spans of quantities and place names) are
+    skipped by scanning the text between them.
     """
 
     def __init__(self, lists: Mapping[str, Sequence[str]]):
@@ -114,37 +159,43 @@ class CueScanner:
         for name, words in lists.items():
             for word in words:
                 roles.setdefault(word, set()).add(name)
-        by_first: dict[str, list[tuple[str, frozenset]]] = {}
-        for word in sorted(roles, key=len, reverse=True):
-            by_first.setdefault(word[0], []).append((word, frozenset(roles[word])))
-        self._by_first = by_first
+        self._roles = {word: frozenset(names) for word, names in roles.items()}
+        self._pattern = _trie_pattern(self._roles) if self._roles else None
 
     def scan(self, text: str, start: int, end: int, holes: Sequence[tuple[int, int]] = ()) -> list[Hit]:
-        """Hits in ``text[start:end]``; no hit overlaps a hole (the span of a quantity or a place name)."""
-        by_first = self._by_first
+        """Hits in ``text[start:end]``; no hit overlaps a hole (sorted (start, end) spans)."""
+        if self._pattern is None:
+            return []
         hits: list[Hit] = []
-        hole_index = 0
+        roles = self._roles
         position = start
-        while position < end:
-            while hole_index < len(holes) and holes[hole_index][1] <= position:
-                hole_index += 1
-            limit = end
-            if hole_index < len(holes):
-                hole_start, hole_end = holes[hole_index]
-                if hole_start <= position:
-                    position = hole_end
-                    continue
-                limit = min(end, hole_start)
-            bucket = by_first.get(text[position])
-            if bucket is not None:
-                for word, roles in bucket:
-                    word_end = position + len(word)
-                    if word_end <= limit and text.startswith(word, position):
-                        hits.append(Hit(position, word_end, word, roles))
-                        position = word_end
-                        break
-                else:
-                    position += 1
+        for hole_start, hole_end in (*holes, (end, end)):
+            if hole_end <= position:
                 continue
-            position += 1
+            stop = min(hole_start, end)
+            if stop > position:
+                for match in self._pattern.finditer(text, position, stop):
+                    word = match.group()
+                    hits.append(Hit(match.start(), match.end(), word, roles[word]))
+            position = max(position, hole_end)
+            if position >= end:
+                break
         return hits
+
+
+def _trie_pattern(words: Iterable[str]) -> "re.Pattern":
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
+        return body + ("?" if "" in node else "")
+
+    return re.compile(build(trie))

@@ -27,7 +27,7 @@ from policyie.indicators.cues import Cues
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _DATE_YEAR = re.compile(r"^\s*((?:19|20)\d\d)")
 _CLAUSE_MARK = re.compile(r"[，,：:；;]")
-_BASELINE_BEFORE = ("由", "从", "比", "较", "与", "同", "相比", "高于", "低于", "超过", "快于", "好于", "对比")
+_BASELINE_BEFORE = ("由", "从", "比", "较", "与", "同", "相比", "高于", "低于", "超过", "快于", "好于", "对比", "恢复到", "恢复至")
 _BASELINE_AFTER = re.compile(r"\s*(?:相比|同期|水平|以来|来|比|基础上|的基础|翻)")
 _DATE_LINE = re.compile(r"\d\s*月\s*\d{1,2}\s*日|会议上|大会上")
 _BULLET = "•·-—*●◆◇○△▲▪►"
@@ -70,7 +70,8 @@ class YearReader:
         self.plan_ends = dict(cues.table("plan_ends"))
         relative_words = "|".join(sorted(map(re.escape, self.relative), key=len, reverse=True))
         plan_words = "|".join(map(re.escape, self.plan_ends))
-        parts = [r"(?:(?:19|20)\d\d\s*年?\s*[—–\-－~～至到]\s*)?(?P<year>(?:19|20)\d\d)\s*年(?!代)"]
+        # 2023年; 2021年到2024年 and 2021—2023年 (a period: its last year)
+        parts = [r"(?P<first>(?:19|20)\d\d)\s*(?:年\s*)?(?:[—–\-－~～至到]\s*(?P<year>(?:19|20)\d\d)\s*)?年(?!代)"]
         if plan_words:
             parts.append(r"[“\"]?(?P<plan>" + plan_words + r")[”\"]?(?:规划)?(?:期末|末)")
         if relative_words:
@@ -88,8 +89,8 @@ class YearReader:
         return marks
 
     def _year_of(self, match: re.Match) -> Optional[int]:
-        if match.group("year"):
-            return int(match.group("year"))
+        if match.group("first"):
+            return int(match.group("year") or match.group("first"))
         if match.lastgroup == "plan" or (match.groupdict().get("plan")):
             return self.plan_ends[match.group("plan")]
         word = match.groupdict().get("relative")
@@ -99,12 +100,12 @@ class YearReader:
 
 
 def _is_deadline(text: str, start: int) -> bool:
-    before = text[max(0, start - 2):start]
-    return before.endswith(("到", "至")) and not before.endswith(("截至", "截止"))
+    before = text[max(0, start - 3):start]
+    return before.endswith(("到", "至")) and not before.endswith(("截至", "截止", "恢复到", "恢复至"))
 
 
 def _is_baseline(text: str, match: re.Match) -> bool:
-    before = text[max(0, match.start() - 2):match.start()]
+    before = text[max(0, match.start() - 3):match.start()]
     if any(before.endswith(word) for word in _BASELINE_BEFORE):
         return True
     return bool(_BASELINE_AFTER.match(text, match.end()))
@@ -124,6 +125,7 @@ class DocContext:
         self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         self._marks = self.years.marks(text)
         self._mark_starts = [m.start for m in self._marks]
+        self._leads: dict[int, Optional[int]] = {}
         self._read_structure()
 
     # -- what kind of document --------------------------------------------------
@@ -165,7 +167,7 @@ class DocContext:
                 if intro is not None:
                     block_frame = intro
                     carried = None
-                lead = self.lead_year(start, end)
+                lead = self._sentence_lead(bisect_right(self.sentence_starts, start) - 1)
                 if lead is not None:
                     carried = lead
             start = end + 1
@@ -188,12 +190,16 @@ class DocContext:
     def _opener_frame(self, line: str, start: int, end: int) -> Optional[Frame]:
         """A paragraph whose first clause opens a review (过去一年，…) or a plan (今年…主要预期目标是：)."""
         clause = _CLAUSE_MARK.split(line, 1)[0][:30]
-        review = any(clause.startswith(w) or clause.startswith("刚刚" + w) for w in self.cues["review_markers"])
-        plan = any(w in clause for w in self.cues["plan_markers"])
+        patterns = self.cues.section_patterns
+        review = patterns["review_opening"].match(clause) is not None
+        plan = patterns["plan"].search(clause) is not None
         if not review and not plan:
             return None
         marks = [m for m in self._marks_in(start, start + len(clause)) if not m.baseline]
         year = marks[-1].year if marks else None
+        if plan and not review and not patterns["plan"].match(clause) and \
+                (year is None or self.year is None or year < self.year):
+            return None     # 已提前完成年度目标任务: a plan word, but no plan opens here
         if review:
             return Frame(year if year is not None else (self.year - 1 if self.year else None), "review")
         return Frame(year if year is not None else self.year, "plan")
@@ -202,15 +208,15 @@ class DocContext:
         """A paragraph that introduces what a report sets out: its block is a plan of the report's year."""
         if "工作报告" not in line or "显示" in line or "审议" in line:
             return None
-        if not any(verb in line for verb in self.cues["plan_intro_verbs"]):
+        if self.cues.section_patterns["intro_verb"].search(line) is None:
             return None
         marks = [m for m in self._marks_in(start, end) if not m.baseline]
         return Frame(marks[-1].year if marks else self.year, "plan")
 
     def _mode_of(self, line: str, year: Optional[int]) -> Optional[str]:
-        if any(word in line for word in self.cues["review_markers"]):
+        if self.cues.section_patterns["review"].search(line):
             return "review"
-        if any(word in line for word in self.cues["plan_markers"]):
+        if self.cues.section_patterns["plan"].search(line):
             return "plan"
         if year is not None and self.year is not None and self.is_report:
             return "review" if year < self.year else "plan"
@@ -248,6 +254,13 @@ class DocContext:
         """Whether a goal year (到2027年) stands before ``offset`` in its sentence."""
         return any(mark.deadline for mark in self._marks_in(sentence_start, offset))
 
+    def _sentence_lead(self, index: int) -> Optional[int]:
+        """lead_year of sentence ``index``, computed once per document."""
+        if index not in self._leads:
+            end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.text)
+            self._leads[index] = self.lead_year(self.sentence_starts[index], end)
+        return self._leads[index]
+
     def governing_year(self, sentence_start: int, offset: int) -> Optional[int]:
         """The last year named before ``offset`` in its sentence; a baseline year only for the value
         right after it (由2017年929家: 929家 is of 2017, 增长到3605家 is not)."""
@@ -266,7 +279,7 @@ class DocContext:
         paragraph_start = self.paragraph_starts[index]
         position = bisect_right(self.sentence_starts, sentence_start) - 2
         while position >= 0 and self.sentence_starts[position] >= paragraph_start:
-            lead = self.lead_year(self.sentence_starts[position], self.sentence_starts[position + 1])
+            lead = self._sentence_lead(position)
             if lead is not None:
                 return lead
             position -= 1

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterable, Mapping, Optional, Protocol, Sequence
 
-from policyie.indicators.cues import CUE_LISTS, PREDICATE_ROLES, Cues, Hit, default_cues
+from policyie.indicators.cues import CUE_LISTS, Cues, Hit, default_cues
 from policyie.indicators.document import DocContext
-from policyie.indicators.names import RANK_VERBS, Clause, NameRules
+from policyie.indicators.names import Clause, NameRules
 
 __all__ = ["CUE_LISTS", "Cues", "IndicatorBuilder", "default_cues"]
 
@@ -66,6 +66,31 @@ class _Sentence:
     end: int
     hits: list[Hit] = field(default_factory=list)
     hit_starts: list[int] = field(default_factory=list)
+    quoted: bool = False        # whether the sentence has quotation or title marks at all
+    first_cue: dict = field(default_factory=dict)   # "strong"/"weak"/"expected" → offset of the first such cue
+    respectively: list = field(default_factory=list)  # the 分别 hits
+    clause_marks: list = field(default_factory=list)  # offsets right after each clause mark
+
+    def __post_init__(self):
+        for hit in self.hits:
+            if "target" in hit.roles:
+                self.first_cue.setdefault("expected" if "预计" in hit.word else "strong", hit.start)
+            elif "weak_target" in hit.roles:
+                self.first_cue.setdefault("weak", hit.start)
+            if hit.word == "分别":
+                self.respectively.append(hit)
+
+    def clause_start(self, offset: int) -> int:
+        """Where the clause holding ``offset`` begins (after the last ，；：（ … before it)."""
+        index = bisect_right(self.clause_marks, offset) - 1
+        return self.clause_marks[index] if index >= 0 else self.start
+
+    def cue_before(self, kind: str, offset: int) -> bool:
+        return self.first_cue.get(kind, offset) < offset
+
+    def hits_at(self, offset: int) -> list[Hit]:
+        index = bisect_left(self.hit_starts, offset)
+        return [hit for hit in self.hits[index:index + 1] if hit.start == offset]
 
 
 class IndicatorBuilder:
@@ -112,7 +137,9 @@ class _DocumentRun:
         self.names = names
         self.holes = holes
         self.region_at = region_at
-        self.region_starts = sorted((r["start"], r["end"], r.get("code")) for r in regions)
+        self.region_starts = sorted((r["start"], r["end"], r.get("code") or "") for r in regions)
+        self.quantity_starts = [q.start for q in quantities]
+        self.region_codes = {r["start"]: r.get("code") for r in regions}
         self.families = unit_families()
         self._sentence: Optional[_Sentence] = None
         self._previous_in_sentence: Optional[dict] = None
@@ -130,17 +157,23 @@ class _DocumentRun:
                 kept_in_sentence.append(record)
         return records
 
+    def _quantities_in(self, start: int, end: int) -> Sequence[QuantityLike]:
+        """The quantities starting in [start, end)."""
+        return self.quantities[bisect_left(self.quantity_starts, start):bisect_left(self.quantity_starts, end)]
+
     # -- sentences and their scan ------------------------------------------------
     def _sentence_of(self, quantity: QuantityLike) -> _Sentence:
         current = self._sentence
         if current is not None and current.start <= quantity.start < current.end:
             return current
         start, end = self.context.sentence_at(quantity.start)
-        last_end = max(q.end for q in self.quantities if start <= q.start < end)
+        last_end = max(q.end for q in self._quantities_in(start, end))
         scan_end = min(end, last_end + _SCAN_AFTER)
-        holes = self.holes[bisect_left(self.holes, (start, -1)):]
-        hits = self.cues.scanner.scan(self.text, start, scan_end, _holes_in(holes, scan_end))
-        self._sentence = _Sentence(start, end, hits, [h.start for h in hits])
+        holes = self.holes[bisect_left(self.holes, (start, -1)):bisect_left(self.holes, (scan_end, -1))]
+        hits = self.cues.scanner.scan(self.text, start, scan_end, holes)
+        quoted = any(mark in self.text[start:end] for mark in "“《「")
+        marks = [m.end() for m in _CLAUSE_END.finditer(self.text, start, end)]
+        self._sentence = _Sentence(start, end, hits, [h.start for h in hits], quoted, clause_marks=marks)
         return self._sentence
 
     # -- one quantity ------------------------------------------------------------------
@@ -170,7 +203,7 @@ class _DocumentRun:
         else:
             kind, cue = self._kind(quantity, clause)
             value, upper = self._signed(quantity, cue)
-        name = self._respective_name(quantity, sentence, previous_records)
+        name, place = self._respective_name(quantity, sentence, previous_records)
         if name is None:
             name = self.names.name(clause, quantity, kind, self.names.as_name(text, counted),
                                    amount=family == "physical", count=family == "count")
@@ -182,12 +215,12 @@ class _DocumentRun:
         return {
             "text": quantity.text, "start": quantity.start, "end": quantity.end,
             "value": value, "unit": quantity.unit, "approx": self._approx(quantity, index), "kind": kind,
-            "name": name, "year": year, "region": self._region(quantity, clause_start),
+            "name": name, "year": year, "region": place or self._region(quantity, clause_start),
             "target": target, "upper": upper,
         }
 
     def _clause_start(self, sentence: _Sentence, offset: int) -> int:
-        return self._clause_start_in(sentence.start, offset)
+        return sentence.clause_start(offset)
 
     # -- kind and sign ---------------------------------------------------------------
     def _kind(self, quantity: QuantityLike, clause: Clause) -> tuple[str, Optional[Hit]]:
@@ -210,7 +243,7 @@ class _DocumentRun:
             return "growth", nearest  # 播种面积4440万亩、新增202.9万亩: the change of the stock just stated
         if _GROWTH_AFTER.match(self.text, quantity.end) and quantity.unit in ("%", "百分点", "倍"):
             return "growth", None     # 保持20%以上增长
-        clause_start = self._clause_start_of(clause, quantity.start)
+        clause_start = self._sentence.clause_start(quantity.start)
         share = any("share" in h.roles for h in NameRules._hits_between(clause, clause_start, quantity.start))
         if share and quantity.unit in ("%", "", "‰"):
             return "share", None
@@ -219,7 +252,6 @@ class _DocumentRun:
     def _follows_stock(self, clause: Clause, quantity: QuantityLike) -> bool:
         previous = self._previous_in_sentence
         return previous is not None and previous["unit"] == quantity.unit and previous["kind"] == "level" and \
-            previous["end"] >= self._clause_start_in(clause.sentence_start, previous["end"] - 1) and \
             not re.search(r"[，,；;。]", self.text[previous["end"]:quantity.start])
 
     def _growth_cue_before(self, predicates: list[Hit], offset: int) -> Optional[Hit]:
@@ -238,18 +270,6 @@ class _DocumentRun:
                 return None
             offset = hit.start
         return None
-
-    def _clause_start_of(self, clause: Clause, offset: int) -> int:
-        return self._clause_start_in(clause.sentence_start, offset)
-
-    def _clause_start_in(self, sentence_start: int, offset: int) -> int:
-        position = offset - 1
-        text = self.text
-        while position >= sentence_start:
-            if text[position] in "，,；;：:。！？!?\n（）()":
-                return position + 1
-            position -= 1
-        return sentence_start
 
     def _signed(self, quantity: QuantityLike, cue: Optional[Hit]) -> tuple[float, Optional[float]]:
         if cue is not None and "negative" in cue.roles and quantity.value > 0:
@@ -276,33 +296,35 @@ class _DocumentRun:
 
     # -- names -----------------------------------------------------------------------
     def _respective_name(self, quantity: QuantityLike, sentence: _Sentence,
-                         previous_records: list[dict]) -> Optional[str]:
-        """In 'A、B分别增长x、y' each value takes its own subject, in order; in '4%、82.7件，分别居第2位、
-        第5位' each takes the name of the value it follows up."""
+                         previous_records: list[dict]) -> tuple[Optional[str], Optional[str]]:
+        """In 'A、B分别增长x、y' each value takes its own subject, in order (and its own place, in
+        '南京、苏州…分别…'); in '4%、82.7件，分别居第2位、第5位' each takes the name of the value it
+        follows up.  Returns (name, region code) or (None, None)."""
         text = self.text
         marker = None
-        for hit in sentence.hits:
+        for hit in sentence.respectively:
             if hit.start >= quantity.start:
                 break
-            if hit.word == "分别":
-                marker = hit
+            marker = hit
         if marker is None or _CLAUSE_BREAK.search(text, marker.end, quantity.start):
-            return None
-        members = [q for q in self.quantities if marker.end <= q.start < sentence.end
-                   and not _CLAUSE_BREAK.search(text, marker.end, q.start)]
+            return None, None
+        members = [q for q in self._quantities_in(marker.end, sentence.end)
+                   if not _CLAUSE_BREAK.search(text, marker.end, q.start)]
         group = _list_group(text, members, quantity)
         if group is None or len(group) < 2:
-            return None
+            return None, None
         position = group.index(quantity)
         subjects_start = self._subjects_start(sentence, marker.start, previous_records)
-        names = None
         if self.names.clean_span(text, subjects_start, marker.start) is not None:
-            names = self.names.respective_names(text[subjects_start:marker.start], len(group))
-        else:
-            before = [r for r in previous_records if r["end"] <= marker.start]
-            if len(before) >= len(group):
-                names = [r["name"] for r in before[-len(group):]]
-        return names[position] if names else None
+            named = self.names.respective_names(text, subjects_start, marker.start, len(group))
+            if named is None:
+                return None, None
+            name, place = named[position]
+            return name, self.region_codes.get(place) if place is not None else None
+        before = [r for r in previous_records if r["end"] <= marker.start]
+        if len(before) >= len(group):
+            return before[-len(group):][position]["name"], None
+        return None, None
 
     def _subjects_start(self, sentence: _Sentence, marker_start: int, previous_records: list[dict]) -> int:
         """Where the subjects of a 分别 list begin: after the last value or clause mark before it."""
@@ -318,7 +340,7 @@ class _DocumentRun:
     def _is_not_an_indicator(self, quantity: QuantityLike, sentence: _Sentence, clause: Clause,
                              counted: Optional[tuple[int, int]], next_start: int) -> bool:
         text = self.text
-        if _inside_short_quote(text, quantity.start, quantity.end, sentence.start, sentence.end):
+        if sentence.quoted and _inside_short_quote(text, quantity.start, quantity.end, sentence.start, sentence.end):
             return True       # “10条支持政策”, “区域品牌传播影响力百强榜”: titles
         if counted is not None:
             after = counted[1]
@@ -328,12 +350,16 @@ class _DocumentRun:
                 return True   # 列出7项将落实的具体任务：… — the count of a list that follows
             if after == next_start and quantity.unit in self.sets["label_units"]:
                 return True   # 11类民生支出3569.5亿元: the count labels the subject of the next value
-        before = text[max(sentence.start, quantity.start - 4):quantity.start]
-        if any(before.endswith(word) or before[:-1].endswith(word) for word in self.cues["achievement_ordinals"]):
-            follows_noun = quantity.end < len(text) and text[quantity.end] not in "，,、；;。：:（）()\n" and \
-                not any(h.start == quantity.end and self.names.is_predicate(text, h) for h in sentence.hits)
-            if follows_noun:
-                return True   # 首个300亿元园区: a magnitude label after an order of achievement
+        before = text[max(sentence.start, quantity.start - 8):quantity.start]
+        ordinal = self.cues.section_patterns["ordinal_before"].search(before)
+        if ordinal is not None:
+            gap_start = quantity.start - len(before) + ordinal.start()
+            predicated = any(self.names.is_predicate(text, h)
+                             for h in NameRules._hits_between(clause, gap_start, quantity.start))
+            follows_noun = quantity.end < len(text) and text[quantity.end] not in "，,、；;。：:（）()\n的" and \
+                not any(self.names.is_predicate(text, h) for h in sentence.hits_at(quantity.end))
+            if follows_noun and not predicated:
+                return True   # 首个300亿元园区: a magnitude label after an order of achievement (not 首个突破…的)
         return False
 
     # -- year and target -----------------------------------------------------------------
@@ -350,19 +376,11 @@ class _DocumentRun:
             year = doc_year if (strong or weak or frame.mode == "plan") else doc_year - 1
         return year, self._is_target(year, doc_year, frame.mode, strong, weak, expected)
 
-    def _target_cues(self, sentence: _Sentence, offset: int) -> tuple[bool, bool, bool]:
-        strong = weak = expected = False
-        for hit in sentence.hits:
-            if hit.start >= offset:
-                break
-            if "target" in hit.roles:
-                if "预计" in hit.word:
-                    expected = True
-                else:
-                    strong = True
-            elif "weak_target" in hit.roles:
-                weak = True
-        return strong, weak, expected
+    @staticmethod
+    def _target_cues(sentence: _Sentence, offset: int) -> tuple[bool, bool, bool]:
+        """Whether a goal word (力争), a weak one (将) and 预计 stand before ``offset`` in the sentence."""
+        return (sentence.cue_before("strong", offset), sentence.cue_before("weak", offset),
+                sentence.cue_before("expected", offset))
 
     def _is_target(self, year: Optional[int], doc_year: Optional[int], mode: Optional[str],
                    strong: bool, weak: bool, expected: bool) -> bool:
@@ -387,20 +405,17 @@ class _DocumentRun:
 
     def _stated_jointly(self, start: int, end: int) -> bool:
         """A、B两市合计…: one value for several named regions describes none of them alone."""
-        regions = [r for r in self.region_starts if start <= r[0] and r[1] <= end]
+        first = bisect_left(self.region_starts, (start, -1, ""))
+        regions = []
+        for region in self.region_starts[first:]:
+            if region[0] >= end:
+                break
+            if region[1] <= end:
+                regions.append(region)
         for left, right in zip(regions, regions[1:]):
             if left[2] != right[2] and self.text[left[1]:right[0]] in ("、", "和", "与", "及", "以及"):
                 return True
         return False
-
-
-def _holes_in(holes: Sequence[tuple[int, int]], end: int) -> list[tuple[int, int]]:
-    result = []
-    for hole in holes:
-        if hole[0] >= end:
-            break
-        result.append(hole)
-    return result
 
 
 def _only_markers(gap: str) -> bool:

@@ -42,9 +42,10 @@ RANK_VERBS = frozenset({"居", "位居", "位列", "排名", "排", "列", "跃�
 _SEPARATORS = "、和及与"
 _NOUN_SUFFIXES = "量率额值"
 _TIMEFRAME_TAIL = re.compile(r"(?:[一二三四五六七八九十两\d]+\s*(?:年|个月)(?:来|以来|内|间)?|近年来?)$")
+_JOINT_PREFIX = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})(?:省区?市?|市|区|县|地|国|城)")
+_METRIC_HEAD = re.compile(r".{0,2}(?:率|指数|比例|比重|强度|密度)$")
+_TAIL_LAST_CHARS = "年底末期月来内间"   # the last characters of _BASELINE_TAIL and _TIMEFRAME_TAIL
 _BASELINE_TAIL = re.compile(r"(?:由|从|比|较|与)(?:(?:19|20)\d\d\s*年(?:底|末)?|上年|去年|同期)$")
-_NOISE_LISTS = ("scope_words", "national_words", "name_prefix_noise", "name_suffix_noise", "adverbs",
-                "result_verbs", "verbs", "peer_groups", "achievement_ordinals")
 _ORDINAL = re.compile(r"^(?:全[国省市区县])?(?:第[一二三四五六七八九十百\d]+|首)[个家座批只条位]?$")
 
 
@@ -94,9 +95,9 @@ class NameRules:
 
     def _name(self, clause: Clause, quantity, kind: str, counted: Optional[str], amount: bool) -> Optional[str]:
         text = clause.text
-        per_share = _PER_SHARE.search(quantity.text)
+        per_share = _PER_SHARE.search(text, quantity.start, quantity.end)
         if per_share:
-            return self.clean_text(per_share.group(1))
+            return self.as_name(text, self.clean_span(text, per_share.start(1), per_share.end(1)))
         if counted and kind not in ("rank", "growth"):
             return counted
         start, end = clause.segment_start, quantity.start
@@ -148,6 +149,8 @@ class NameRules:
         while predicates:
             last = predicates.pop()
             obj = self.clean_span(text, last.end, end)
+            if obj is not None and _METRIC_HEAD.match(text, obj[0], obj[1]):
+                continue    # 数字化改造覆盖率: a bare metric head makes the verb part of the name
             if obj is not None:
                 return self.as_name(text, obj)
             end = last.start
@@ -169,7 +172,7 @@ class NameRules:
         if suffix is None:
             return self.as_name(text, subject)       # 占全国近一半: the subject, else the previous value's
         name_start = subject[0] if subject is not None else share_verb.start
-        return self.clean_text(text[name_start:suffix.end()])
+        return self.as_name(text, self.clean_span(text, name_start, suffix.end()))
 
     def _compared_name(self, text: str, start: int, end: int, predicates: list[Hit], kind: str) -> Optional[str]:
         """居全国第3位, 高于全国6.1个百分点: the subject; the peer group is no name."""
@@ -229,8 +232,10 @@ class NameRules:
         return any(name.endswith(suffix) for suffix in self.cues["peer_suffixes"])
 
     # -- cleaning ---------------------------------------------------------------------
-    def clean_span(self, text: str, start: int, end: int) -> Optional[tuple[int, int]]:
-        """The name inside text[start:end] as offsets, without noise at its edges; None if nothing is left."""
+    def clean_span(self, text: str, start: int, end: int, in_document: bool = True) -> Optional[tuple[int, int]]:
+        """The name inside text[start:end] as offsets, without noise at its edges; None if nothing is left.
+        ``in_document``: ``text`` is the document, so place names and values found in it can be dropped
+        (False for a string cut out of it, whose offsets are not the document's)."""
         changed = True
         while changed and start < end:
             changed = False
@@ -238,7 +243,7 @@ class NameRules:
                 start, changed = start + 1, True
             while end > start and text[end - 1] in _TRIM:
                 end, changed = end - 1, True
-            new_start = self._strip_front(text, start, end)
+            new_start = self._strip_front(text, start, end, in_document)
             if new_start != start:
                 start, changed = new_start, True
             new_end = self._strip_back(text, start, end)
@@ -254,25 +259,22 @@ class NameRules:
 
     def _is_noise(self, name: str) -> bool:
         """A word that is never a name on its own (全市, 累计, 首个, 第四个 …)."""
-        sets = self.sets
-        if any(name in sets[key] for key in _NOISE_LISTS):
-            return True
-        if name in sets["growth"] and name not in sets["growth_nouns"]:
-            return True
-        return bool(_ORDINAL.match(name))
+        return name in self.cues.noise_words or bool(_ORDINAL.match(name))
 
-    def _strip_front(self, text: str, start: int, end: int) -> int:
-        for spans in (self.region_spans, self.quantity_spans):
+    def _strip_front(self, text: str, start: int, end: int, in_document: bool = True) -> int:
+        for spans in (self.region_spans, self.quantity_spans) if in_document else ():
             span_end = spans.get(start)
             if span_end is not None and span_end < end - 1:
                 return span_end      # 广东地区生产总值, 11类民生支出: the place or the label count goes
+        joint = _JOINT_PREFIX.match(text, start, end)
+        if joint and joint.end() < end - 1:
+            return joint.end()       # 两省地区生产总值: the regions were named before
         time = _TIME_PREFIX.match(text, start, end)
         if time and time.end() > start:
             return time.end()
-        for list_name in ("name_prefix_noise", "scope_words"):
-            for word in self.cues[list_name]:
-                if text.startswith(word, start) and start + len(word) < end:
-                    return start + len(word)
+        for word in self.cues.name_prefixes.get(text[start], ()):
+            if text.startswith(word, start) and start + len(word) < end:
+                return start + len(word)
         segment = text[start:end]
         cut = segment.rfind("等")
         if 0 < cut < len(segment) - 2 and ("、" in segment[:cut] or segment[cut + 1] in "各多一"):
@@ -286,17 +288,18 @@ class NameRules:
         return start
 
     def _strip_back(self, text: str, start: int, end: int) -> int:
-        for pattern in (_BASELINE_TAIL, _TIMEFRAME_TAIL):
-            tail = pattern.search(text, start, end)
-            if tail and tail.start() > start + 1:
-                return tail.start()  # 高新技术企业由2017年, 企业数量三年: neither baseline nor time frame names
-        for word in self.cues["name_suffix_noise"]:
+        if text[end - 1] in _TAIL_LAST_CHARS:
+            for pattern in (_BASELINE_TAIL, _TIMEFRAME_TAIL):
+                tail = pattern.search(text, max(start, end - 12), end)
+                if tail and tail.start() > start + 1:
+                    return tail.start()  # 高新技术企业由2017年, 企业数量三年: neither baseline nor time frame names
+        for word in self.cues.name_suffixes.get(text[end - 1], ()):
             if text.endswith(word, start, end) and end - len(word) > start + 1:
                 return end - len(word)
         return end
 
     def clean_text(self, name: str) -> Optional[str]:
-        span = self.clean_span(name, 0, len(name))
+        span = self.clean_span(name, 0, len(name), in_document=False)
         return name[span[0]:span[1]] if span else None
 
     @staticmethod
@@ -304,32 +307,37 @@ class NameRules:
         return text[span[0]:span[1]] if span else None
 
     # -- 分别 lists ---------------------------------------------------------------------
-    def respective_names(self, subjects_text: str, count: int) -> Optional[list[str]]:
-        """'A、B分别…' → [A, B]; 城乡居民…分别 → 城镇居民…, 农村居民…; None unless there are ``count``."""
-        parts = [p.strip(_TRIM) for p in _split_list(subjects_text)]
-        parts = [p for p in parts if p]
+    def respective_names(self, text: str, start: int, end: int, count: int) -> Optional[list[tuple[str, Optional[int]]]]:
+        """'A、B分别…' → [A, B]; 城乡居民…分别 → 城镇居民…, 农村居民…; None unless there are ``count``.
+        Each name comes with the offset of the place its member starts with (南京、苏州地区生产总值), if any."""
+        parts = _split_spans(text, start, end)
         if len(parts) == 1 and count > 1:
-            name = self.clean_text(parts[0])
-            return self._distributed(name, count) if name else None
+            name = self.as_name(text, self.clean_span(text, *parts[0]))
+            names = self._distributed(name, count) if name else None
+            return [(n, None) for n in names] if names else None
         if len(parts) != count:
             return None
-        last = self.clean_text(parts[-1])
+        last = self.as_name(text, self.clean_span(text, *parts[-1]))
         if last is None:
             return None
         names = []
-        for part in parts[:-1]:
-            if len(part) <= 3:
-                names.append(part + _head_of(last, part))   # 国家级、省级专精特新企业
-                continue
-            name = self.clean_text(part)
-            if name is None:
-                return None
-            names.append(name)
+        for part_start, part_end in parts[:-1]:
+            part = text[part_start:part_end]
+            if self.region_spans.get(part_start) == part_end:
+                names.append(last)                                  # 南京、苏州地区生产总值
+            elif len(part) <= 3:
+                names.append(part + _head_of(last, part))           # 国家级、省级专精特新企业
+            else:
+                name = self.as_name(text, self.clean_span(text, part_start, part_end))
+                if name is None:
+                    return None
+                names.append(name)
         names.append(last)
         growth_noun = next((w for w in self.cues["growth_nouns"] if last.endswith(w)), None)
         if growth_noun:     # 工业投资、技改投资增速 → 工业投资增速, 技改投资增速
             names = [n if n.endswith(growth_noun) else n + growth_noun for n in names]
-        return names
+        places = [part_start if part_start in self.region_spans else None for part_start, _ in parts]
+        return list(zip(names, places))
 
     def _distributed(self, name: str, count: int) -> Optional[list[str]]:
         for word, members in self.distributive.items():
@@ -359,21 +367,26 @@ def _head_of(last: str, member: str) -> str:
     return last[len(member):]
 
 
-def _split_list(text: str) -> list[str]:
-    """Split at list separators outside quotes."""
-    parts, depth, current = [], 0, []
-    for char in text:
-        if char in _QUOTES and _QUOTES[char] != char:
+def _split_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The members of a list in text[start:end] as offsets: split at list separators outside quotes,
+    without punctuation at their edges; empty members are left out."""
+    spans, depth, member_start = [], 0, start
+    for position in range(start, end + 1):
+        char = text[position] if position < end else None
+        if char is not None and char in _QUOTES and _QUOTES[char] != char:
             depth += 1
-        elif char in _CLOSING and depth:
+        elif char is not None and char in _CLOSING and depth:
             depth -= 1
-        if depth == 0 and char in _SEPARATORS:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return parts
+        if char is None or (depth == 0 and char in _SEPARATORS):
+            left, right = member_start, position
+            while left < right and text[left] in _TRIM:
+                left += 1
+            while right > left and text[right - 1] in _TRIM:
+                right -= 1
+            if right > left:
+                spans.append((left, right))
+            member_start = position + 1
+    return spans
 
 
 def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:

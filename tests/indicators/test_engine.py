@@ -1,0 +1,222 @@
+"""Unit tests of the indicator rules, without spaCy: the cue scan, years and sections, names, and
+the builder on quantities given by hand."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from policyie.indicators.cues import CUE_LISTS, Cues, CueScanner, default_cues
+from policyie.indicators.document import DocContext, YearReader
+from policyie.indicators.engine import IndicatorBuilder, unit_families
+from policyie.quantities import QuantityGrammar
+
+
+@pytest.fixture(scope="module")
+def grammar():
+    return QuantityGrammar.default()
+
+
+def quantity_in(text, span, value, unit, **fields):
+    """A quantity as the grammar would give it, for tests that must not depend on the grammar."""
+    start = text.index(span)
+    return SimpleNamespace(start=start, end=start + len(span), text=span, value=value, unit=unit,
+                           approx=fields.get("approx", "exact"), upper=fields.get("upper"),
+                           kind_hint=fields.get("kind_hint"))
+
+
+def build(grammar, text, date=None, regions=(), builder=None, region_at=None):
+    builder = builder or IndicatorBuilder()
+    return builder.build(text, grammar.find(text), date=date, regions=list(regions), region_at=region_at)
+
+
+def by_text(records):
+    return {r["text"]: r for r in records}
+
+
+# -- cue data and the scan ---------------------------------------------------------------
+
+def test_every_cue_list_is_in_the_data_file():
+    cues = default_cues()
+    assert all(cues[name] for name in CUE_LISTS)
+    assert cues.table("relative_years")["去年"] == -1 and cues.table("plan_ends")["十四五"] == 2025
+
+
+def test_the_scan_takes_the_longest_word_at_each_position():
+    scanner = CueScanner({"growth": ["增长"], "not_growth": ["增长到"], "cue_blockers": ["居民"],
+                          "result_verbs": ["居"]})
+    text = "居民收入增长到5万元，居全国第一"
+    words = [(hit.word, sorted(hit.roles)) for hit in scanner.scan(text, 0, len(text))]
+    assert words == [("居民", ["cue_blockers"]), ("增长到", ["not_growth"]), ("居", ["result_verbs"])]
+
+
+def test_the_scan_skips_holes_and_respects_its_bounds():
+    scanner = CueScanner({"growth": ["增长"]})
+    text = "增长增长增长"
+    assert [h.start for h in scanner.scan(text, 0, len(text), holes=[(2, 4)])] == [0, 4]
+    assert [h.start for h in scanner.scan(text, 1, 5)] == [2]
+
+
+def test_a_word_in_several_lists_has_every_role():
+    scanner = CueScanner({"growth": ["新增"], "result_verbs": ["新增"]})
+    (hit,) = scanner.scan("新增", 0, 2)
+    assert hit.roles == {"growth", "result_verbs"}
+
+
+def test_cue_lists_reject_bad_data():
+    with pytest.raises(ValueError):
+        Cues.from_mapping({"growth": ["增长", ""]})
+    with pytest.raises(ValueError):
+        default_cues().with_word("no_such_list", "词")
+    with pytest.raises(ValueError):
+        default_cues().with_word("target", "")
+
+
+def test_with_word_returns_a_new_cue_set():
+    cues = default_cues()
+    more = cues.with_word("target", "冲刺")
+    assert "冲刺" in more["target"] and "冲刺" not in cues["target"]
+    assert [h.word for h in more.scanner.scan("冲刺", 0, 2)] == ["冲刺"]
+
+
+# -- rule packs ----------------------------------------------------------------------------
+
+def test_add_rules_extends_a_list(grammar):
+    text = "全区工业产值冲刺200亿元。"
+    builder = IndicatorBuilder()
+    assert build(grammar, text, builder=builder)[0]["target"] is False
+    builder.add_rules([{"cue": "target", "text": "冲刺"}])
+    assert build(grammar, text, builder=builder)[0]["target"] is True
+
+
+def test_add_rules_names_the_missing_field():
+    builder = IndicatorBuilder()
+    with pytest.raises(KeyError, match="cue"):
+        builder.add_rules([{"text": "冲刺"}])
+    with pytest.raises(KeyError, match="text"):
+        builder.add_rules([{"cue": "target"}])
+
+
+def test_a_rule_pack_verb_cuts_names(grammar):
+    text = "清查隐患点位1200个。"
+    builder = IndicatorBuilder()
+    assert build(grammar, text, builder=builder)[0]["name"] == "清查隐患点位"
+    builder.add_rules([{"cue": "verbs", "text": "清查"}])
+    assert build(grammar, text, builder=builder)[0]["name"] == "隐患点位"
+
+
+# -- years and sections ----------------------------------------------------------------------
+
+def test_year_expressions():
+    reader = YearReader(default_cues(), 2025)
+    years = [(m.year, m.baseline, m.deadline) for m in reader.marks(
+        "2021年到2024年，比上年增长；到2027年；“十四五”末；去年；2019年同期；截至2024年底")]
+    assert years == [(2024, False, False), (2024, True, False), (2027, False, True), (2025, False, False),
+                     (2024, False, False), (2019, True, False), (2024, False, False)]
+
+
+def test_relative_years_need_a_document_year():
+    assert [m.year for m in YearReader(default_cues(), None).marks("去年增长5%，2023年增长6%")] == [2023]
+
+
+@pytest.mark.parametrize("date, year", [("2025", 2025), ("2025-01", 2025), ("2025-01-15", 2025), (None, None)])
+def test_the_document_year_from_any_date_form(date, year):
+    assert DocContext("去年全市增长5%。", date, default_cues()).year == year
+
+
+def test_a_report_is_recognised_by_its_opening():
+    cues = default_cues()
+    assert DocContext("各位代表：\n现在，我代表市人民政府向大会报告工作。", None, cues).is_report
+    assert DocContext("过去一年，全市经济稳中有进。", None, cues).is_report
+    assert DocContext("2024年工作回顾\n全市经济稳中有进。", None, cues).is_report
+    assert not DocContext("记者从市统计局获悉，全市经济稳中有进。", None, cues).is_report
+
+
+def test_the_report_title_gives_the_year_and_is_no_heading():
+    context = DocContext("2025年某市政府工作报告\n全市经济稳中有进。", None, default_cues())
+    assert context.year == 2025 and context.frame_at(12).year is None
+
+
+def test_sections_of_a_report():
+    text = "各位代表：\n一、2024年工作回顾\n全市增长5%。\n二、今年工作安排\n全市增长6%。\n■ 附记\n全市增长7%。"
+    context = DocContext(text, "2025-01-20", default_cues())
+    review, plan, after = (text.index("全市增长" + n) for n in "567")
+    assert (context.frame_at(review).year, context.frame_at(review).mode) == (2024, "review")
+    assert (context.frame_at(plan).year, context.frame_at(plan).mode) == (2025, "plan")
+    assert context.frame_at(after).mode == "plan"     # a heading without a year or a marker changes nothing
+
+
+# -- the builder -------------------------------------------------------------------------------
+
+def test_records_have_the_spec_fields(grammar):
+    (record,) = build(grammar, "地区生产总值增长5.2%。")
+    assert set(record) == {"text", "start", "end", "value", "unit", "approx", "kind", "name", "year", "region",
+                           "target", "upper"}
+
+
+def test_the_builder_takes_any_quantity_like_objects():
+    text = "地区生产总值增长5.2%。"
+    (record,) = IndicatorBuilder().build(text, [quantity_in(text, "5.2%", 5.2, "%")])
+    assert (record["kind"], record["name"], record["value"]) == ("growth", "地区生产总值", 5.2)
+
+
+def test_a_negative_cue_signs_the_value_and_the_upper_bound(grammar):
+    (record,) = build(grammar, "能耗下降3%—4%。")
+    assert (record["value"], record["upper"]) == (-3, -4)
+
+
+def test_the_region_comes_from_the_scope_unless_stated_jointly(grammar):
+    regions = [{"start": 0, "end": 2, "code": "320500"}, {"start": 3, "end": 5, "code": "320200"}]
+    text = "苏州、无锡两市规上工业总产值合计超过6万亿元。"
+    (record,) = build(grammar, text, regions=regions, region_at=lambda offset: "320000")
+    assert record["region"] is None
+    (record,) = build(grammar, "苏州规上工业总产值超过4万亿元。", regions=regions[:1], region_at=lambda offset: "320500")
+    assert record["region"] == "320500"
+
+
+def test_a_place_at_the_start_of_a_name_is_dropped(grammar):
+    regions = [{"start": 0, "end": 3, "code": "440000", "text": "广东省"}]
+    (record,) = build(grammar, "广东省地区生产总值13.57万亿元。", regions=regions)
+    assert record["name"] == "地区生产总值"
+
+
+def test_the_country_is_kept_in_the_name_of_a_counted_kind(grammar):
+    regions = [{"start": 2, "end": 4, "code": "100000", "text": "全国"}]
+    (record,) = build(grammar, "新建全国重点实验室12家。", regions=regions)
+    assert record["name"] == "全国重点实验室"
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("落实“10条支持政策”。", "10条", 10, "条"),                          # a title in quotes
+    ("印发《三年行动方案（2024—2026年）》。", "三年", 3, "年"),          # a title in title marks
+    ("还列出7项具体任务：一是扩大投资。", "7项", 7, "项"),              # the count of the list that follows
+    ("成为全省首个营收超千亿元园区。", "超千亿元", 1e11, "元"),          # a magnitude after 首个
+    ("10类民生实事支出860亿元。", "10类", 10, "类"),                   # a category count labelling a subject
+])
+def test_values_that_the_clause_shows_are_no_indicators(text, span, value, unit):
+    """Whatever the quantities grammar lets through, these are dropped by the indicator rules."""
+    quantities = [quantity_in(text, span, value, unit)]
+    if "860亿元" in text:
+        quantities.append(quantity_in(text, "860亿元", 8.6e10, "元"))
+    assert [r["text"] for r in IndicatorBuilder().build(text, quantities)] == [q.text for q in quantities[1:]]
+
+
+def test_a_quoted_statement_keeps_its_values():
+    text = "“2023年，全省民营火箭企业共完成13次商业发射。”他说。"
+    assert [r["text"] for r in IndicatorBuilder().build(text, [quantity_in(text, "13次", 13, "次")])] == ["13次"]
+
+
+def test_the_unit_families_come_from_the_quantities_grammar():
+    families = unit_families()
+    assert families["个"] == "count" and families["元"] == "money" and families["千瓦"] == "physical"
+    assert families["位"] == "rank"
+
+
+@pytest.mark.parametrize("text", ["", "增长5%", "\n\n增长5%", "2024年", "一、2024年工作回顾", "各位代表：\n一、2024年工作回顾\n增长5%",
+                                  "增长5%。\n", "“增长5%", "分别增长5%、", "占比重5%"])
+def test_texts_of_any_shape(grammar, text):
+    """The last sentence without an end mark, a document that is only a heading, unclosed quotes …"""
+    for date in (None, "2025-01-01"):
+        records = build(grammar, text, date=date)
+        assert all(text[r["start"]:r["end"]] == r["text"] for r in records)
+        assert [r["text"] for r in records] == [q.text for q in grammar.find(text)]
