@@ -250,10 +250,6 @@ class DocContext:
         marks = [m for m in self._marks_in(start, limit) if not m.baseline]
         return marks[-1].year if marks else None
 
-    def has_deadline(self, sentence_start: int, offset: int) -> bool:
-        """Whether a goal year (到2027年) stands before ``offset`` in its sentence."""
-        return any(mark.deadline for mark in self._marks_in(sentence_start, offset))
-
     def _sentence_lead(self, index: int) -> Optional[int]:
         """lead_year of sentence ``index``, computed once per document."""
         if index not in self._leads:
@@ -261,16 +257,19 @@ class DocContext:
             self._leads[index] = self.lead_year(self.sentence_starts[index], end)
         return self._leads[index]
 
-    def governing_year(self, sentence_start: int, offset: int) -> Optional[int]:
-        """The last year named before ``offset`` in its sentence; a baseline year only for the value
-        right after it (由2017年929家: 929家 is of 2017, 增长到3605家 is not)."""
-        for mark in reversed(self._marks_in(sentence_start, offset)):
+    def governing_year(self, sentence_start: int, offset: int) -> tuple[Optional[int], bool]:
+        """The last year named before ``offset`` in its sentence (a baseline year only for the value right
+        after it: 由2017年929家 is of 2017, 增长到3605家 is not), and whether a goal year (到2027年) is
+        among them."""
+        marks = self._marks_in(sentence_start, offset)
+        deadline = any(mark.deadline for mark in marks)
+        for mark in reversed(marks):
             if not mark.baseline:
-                return mark.year
+                return mark.year, deadline
             gap = self.text[mark.end:offset]
             if len(gap) <= 2 and "到" not in gap and "至" not in gap:
-                return mark.year
-        return None
+                return mark.year, deadline
+        return None, deadline
 
     def year_before(self, offset: int, sentence_start: int) -> Optional[int]:
         """The year from context, for a value whose own sentence names none: an earlier sentence of the

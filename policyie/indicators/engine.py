@@ -187,6 +187,7 @@ class _DocumentRun:
         if previous is not None and previous["end"] > clause_start:
             segment_start = previous["end"]
         clause = Clause(text, sentence.start, sentence.end, segment_start, sentence.hits, sentence.hit_starts)
+        clause.segment_hits = NameRules._hits_between(clause, segment_start, quantity.start)
         next_start = self.quantities[index + 1].start if index + 1 < len(self.quantities) else len(text)
         counted = None
         family = self.families.get(quantity.unit)
@@ -229,8 +230,7 @@ class _DocumentRun:
             return quantity.kind_hint, None
         if quantity.unit in ("年", "月", "天", "小时", "周"):
             return "level", None      # durations and streaks (连续35年) are amounts
-        hits = NameRules._hits_between(clause, clause.segment_start, quantity.start)
-        predicates = [h for h in hits if self.names.is_predicate(self.text, h, "growth")]
+        predicates = [h for h in clause.segment_hits if self.names.is_predicate(self.text, h, "growth")]
         nearest = predicates[-1] if predicates else None
         if nearest is not None and "difference" in nearest.roles and \
                 quantity.start - nearest.end <= _DIFFERENCE_GAP:
@@ -365,12 +365,12 @@ class _DocumentRun:
     # -- year and target -----------------------------------------------------------------
     def _year_and_target(self, quantity: QuantityLike, sentence: _Sentence) -> tuple[Optional[int], bool]:
         context = self.context
-        year = context.governing_year(sentence.start, quantity.start)
+        year, deadline = context.governing_year(sentence.start, quantity.start)
         if year is None:
             year = context.year_before(quantity.start, sentence.start)
         frame = context.frame_at(quantity.start)
         strong, weak, expected = self._target_cues(sentence, quantity.start)
-        strong = strong or context.has_deadline(sentence.start, quantity.start)
+        strong = strong or deadline
         doc_year = context.year
         if year is None and context.is_report and doc_year is not None:
             year = doc_year if (strong or weak or frame.mode == "plan") else doc_year - 1

@@ -59,6 +59,7 @@ class Clause:
     segment_start: int          # clause start, or the end of the previous value in the same clause
     hits: Sequence[Hit]         # the scan of the sentence
     hit_starts: Sequence[int]
+    segment_hits: Sequence[Hit] = ()   # the hits from segment_start to the value
 
 
 class NameRules:
@@ -101,7 +102,7 @@ class NameRules:
         if counted and kind not in ("rank", "growth"):
             return counted
         start, end = clause.segment_start, quantity.start
-        predicates = [h for h in self._hits_between(clause, start, end) if self.is_predicate(text, h, kind)]
+        predicates = [h for h in clause.segment_hits if self.is_predicate(text, h, kind)]
         if amount and predicates and predicates[-1].word in self.sets["kept_before_amounts"]:
             kept = predicates.pop()
             name = self._peel(text, kept.end, end, [])
@@ -236,19 +237,18 @@ class NameRules:
         """The name inside text[start:end] as offsets, without noise at its edges; None if nothing is left.
         ``in_document``: ``text`` is the document, so place names and values found in it can be dropped
         (False for a string cut out of it, whose offsets are not the document's)."""
-        changed = True
-        while changed and start < end:
-            changed = False
+        while start < end:
             while start < end and text[start] in _TRIM:
-                start, changed = start + 1, True
+                start += 1
             while end > start and text[end - 1] in _TRIM:
-                end, changed = end - 1, True
+                end -= 1
+            if start == end:
+                break
             new_start = self._strip_front(text, start, end, in_document)
-            if new_start != start:
-                start, changed = new_start, True
-            new_end = self._strip_back(text, start, end)
-            if new_end != end:
-                end, changed = new_end, True
+            new_end = self._strip_back(text, new_start, end) if new_start < end else end
+            if (new_start, new_end) == (start, end):
+                break
+            start, end = new_start, new_end
         start, end = _balance_quotes(text, start, end)
         name = text[start:end]
         if len(name) < 2 or _TIMEFRAME.match(name) or not any(_is_cjk_or_latin(c) for c in name):
