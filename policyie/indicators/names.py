@@ -44,8 +44,9 @@ _NOUN_SUFFIXES = "量率额值"
 _TIMEFRAME_TAIL = re.compile(r"(?:[一二三四五六七八九十两\d]+\s*(?:年|个月)(?:来|以来|内|间)?|近年来?)$")
 _JOINT_PREFIX = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})(?:省区?市?|市|区|县|地|国|城)")
 _METRIC_HEAD = re.compile(r".{0,2}(?:率|指数|比例|比重|强度|密度)$")
-_TAIL_LAST_CHARS = "年底末期月来内间"   # the last characters of _BASELINE_TAIL and _TIMEFRAME_TAIL
-_BASELINE_TAIL = re.compile(r"(?:由|从|比|较|与)(?:(?:19|20)\d\d\s*年(?:底|末)?|上年|去年|同期)$")
+_TAIL_LAST_CHARS = "年底末期月来内间度初"   # the last characters of _BASELINE_TAIL and _TIMEFRAME_TAIL
+_BASELINE_TAIL = re.compile(r"(?:由|从|比|较|与)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?|上年|去年|同期|上月|上季度"
+                            r"|[一二三四]季度|上半年|前三季度|年初|上年末|上年同期)$")
 _ORDINAL = re.compile(r"^(?:全[国省市区县])?(?:第[一二三四五六七八九十百\d]+|首)[个家座批只条位]?$")
 
 
@@ -253,6 +254,8 @@ class NameRules:
         name = text[start:end]
         if len(name) < 2 or _TIMEFRAME.match(name) or not any(_is_cjk_or_latin(c) for c in name):
             return None
+        if name[-1] in _TAIL_LAST_CHARS and _BASELINE_TAIL.fullmatch(name):
+            return None          # 比一季度: a baseline alone names nothing
         if self._is_noise(name):
             return None
         return start, end
