@@ -266,8 +266,7 @@ class DocContext:
         for mark in reversed(marks):
             if not mark.baseline:
                 return mark.year, deadline
-            gap = self.text[mark.end:offset]
-            if len(gap) <= 2 and "到" not in gap and "至" not in gap:
+            if self.text[mark.end:offset].strip() in ("", "的"):
                 return mark.year, deadline
         return None, deadline
 
