@@ -150,13 +150,14 @@ class DocContext:
         for line in text.split("\n"):
             end = start + len(line)
             stripped = line.strip()
-            heading = self._heading_frame(stripped, start) if stripped else None
+            line_start = start + len(line) - len(line.lstrip())     # offsets of the stripped line
+            heading = self._heading_frame(stripped, line_start) if stripped else None
             if heading is not None:
                 block_frame, carried = None, None
                 if heading.year is not None or heading.mode is not None:
                     section = heading
             elif stripped:
-                opener = self._opener_frame(stripped, start, end)
+                opener = self._opener_frame(stripped, line_start, end)
                 if opener is not None:
                     section, block_frame, carried = opener, None, None
             self.paragraph_starts.append(start)

@@ -19,12 +19,12 @@ from typing import Callable, Iterable, Mapping, Optional, Protocol, Sequence
 
 from policyie.indicators.cues import CUE_LISTS, Cues, Hit, default_cues
 from policyie.indicators.document import DocContext
-from policyie.indicators.names import Clause, NameRules
+from policyie.indicators.names import Clause, NameRules, hits_between
 
 __all__ = ["CUE_LISTS", "Cues", "IndicatorBuilder", "default_cues"]
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n（）()]")
-_LIST_GAP = re.compile(r"^\s*[、和及与，,]?\s*$")
+_LIST_GAP = re.compile(r"\s*[、和及与，,]?\s*")     # between two values of one list (fullmatch)
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
 _SUBJECT_BOUNDARY = re.compile(r"[，,；;：:。\n]")
 _GROWTH_AFTER = re.compile(r"的?(?:增长|增速|增幅)")
@@ -142,7 +142,6 @@ class _DocumentRun:
         self.region_codes = {r["start"]: r.get("code") for r in regions}
         self.families = unit_families()
         self._sentence: Optional[_Sentence] = None
-        self._previous_in_sentence: Optional[dict] = None
 
     def records(self) -> list[dict]:
         records: list[dict] = []
@@ -179,52 +178,60 @@ class _DocumentRun:
     # -- one quantity ------------------------------------------------------------------
     def _record(self, index: int, quantity: QuantityLike, sentence: _Sentence,
                 previous_records: list[dict]) -> Optional[dict]:
-        text = self.text
         previous = previous_records[-1] if previous_records else None
-        self._previous_in_sentence = previous
-        clause_start = self._clause_start(sentence, quantity.start)
-        segment_start = clause_start
-        if previous is not None and previous["end"] > clause_start:
-            segment_start = previous["end"]
-        clause = Clause(text, sentence.start, sentence.end, segment_start, sentence.hits, sentence.hit_starts)
-        clause.segment_hits = NameRules._hits_between(clause, segment_start, quantity.start)
-        next_start = self.quantities[index + 1].start if index + 1 < len(self.quantities) else len(text)
-        counted = None
+        clause = self._clause_of(quantity, sentence, previous)
+        next_start = self.quantities[index + 1].start if index + 1 < len(self.quantities) else len(self.text)
         family = self.families.get(quantity.unit)
+        counted = None
         if family == "count" and quantity.kind_hint != "rank":
             counted = self.names.counted_after(clause, quantity, next_start)
         if self._is_not_an_indicator(quantity, sentence, clause, counted, next_start):
             return None
-
-        in_list = previous is not None and segment_start == previous["end"] and \
-            bool(_LIST_GAP.match(text[segment_start:quantity.start]))
-        if in_list:
-            kind = previous["kind"]
-            value, upper = _with_sign_of(previous, quantity)
-        else:
-            kind, cue = self._kind(quantity, clause)
-            value, upper = self._signed(quantity, cue)
+        kind, value, upper = self._kind_and_value(quantity, sentence, clause, previous)
         name, place = self._respective_name(quantity, sentence, previous_records)
         if name is None:
-            name = self.names.name(clause, quantity, kind, self.names.as_name(text, counted),
-                                   amount=family == "physical", count=family == "count")
-        if name is None and previous is not None:
-            name = previous["name"]
-        if name and quantity.unit.endswith("/小时") and name.endswith("时速"):
-            name = "时速"             # SPEC 4: speeds are named 时速, whatever runs at them
+            name = self._name(quantity, clause, kind, counted, family, previous)
         year, target = self._year_and_target(quantity, sentence)
         return {
             "text": quantity.text, "start": quantity.start, "end": quantity.end,
             "value": value, "unit": quantity.unit, "approx": self._approx(quantity, index), "kind": kind,
-            "name": name, "year": year, "region": place or self._region(quantity, clause_start),
+            "name": name, "year": year, "region": place or self._region(quantity, sentence),
             "target": target, "upper": upper,
         }
 
-    def _clause_start(self, sentence: _Sentence, offset: int) -> int:
-        return sentence.clause_start(offset)
+    def _clause_of(self, quantity: QuantityLike, sentence: _Sentence, previous: Optional[dict]) -> Clause:
+        """The text before the value that its rules read: back to its clause start, or to the previous
+        value when that stands in the same clause."""
+        segment_start = sentence.clause_start(quantity.start)
+        if previous is not None and previous["end"] > segment_start:
+            segment_start = previous["end"]
+        clause = Clause(self.text, sentence.start, sentence.end, segment_start, sentence.hits, sentence.hit_starts)
+        clause.segment_hits = hits_between(clause, segment_start, quantity.start)
+        return clause
+
+    def _kind_and_value(self, quantity: QuantityLike, sentence: _Sentence, clause: Clause,
+                        previous: Optional[dict]) -> tuple[str, float, Optional[float]]:
+        """The kind and the signed value; the next value of a list ('增长18.6%、20%') shares its
+        predecessor's kind and sign."""
+        if previous is not None and clause.segment_start == previous["end"] and \
+                _LIST_GAP.fullmatch(self.text, previous["end"], quantity.start):
+            return (previous["kind"], *_with_sign_of(previous, quantity))
+        kind, cue = self._kind(quantity, sentence, clause, previous)
+        return (kind, *self._signed(quantity, cue))
+
+    def _name(self, quantity: QuantityLike, clause: Clause, kind: str, counted: Optional[tuple[int, int]],
+              family: Optional[str], previous: Optional[dict]) -> Optional[str]:
+        name = self.names.name(clause, quantity, kind, self.names.as_name(self.text, counted),
+                               amount=family == "physical", count=family == "count")
+        if name is None and previous is not None:
+            name = previous["name"]       # 完成4704.3亿元、增长6.1%: values sharing a subject
+        if name and quantity.unit.endswith("/小时") and name.endswith("时速"):
+            name = "时速"                 # SPEC 4: speeds are named 时速, whatever runs at them
+        return name
 
     # -- kind and sign ---------------------------------------------------------------
-    def _kind(self, quantity: QuantityLike, clause: Clause) -> tuple[str, Optional[Hit]]:
+    def _kind(self, quantity: QuantityLike, sentence: _Sentence, clause: Clause,
+              previous: Optional[dict]) -> tuple[str, Optional[Hit]]:
         """The kind, and the cue word that decided it (for the sign)."""
         if quantity.kind_hint in ("rank", "growth", "share"):
             return quantity.kind_hint, None
@@ -239,20 +246,14 @@ class _DocumentRun:
         if growth is not None:
             return "growth", growth
         if nearest is not None and "stock_increases" in nearest.roles and nearest.end == quantity.start and \
-                self._follows_stock(clause, quantity):
+                _follows_stock(self.text, previous, quantity):
             return "growth", nearest  # 播种面积4440万亩、新增202.9万亩: the change of the stock just stated
         if _GROWTH_AFTER.match(self.text, quantity.end) and quantity.unit in ("%", "百分点", "倍"):
             return "growth", None     # 保持20%以上增长
-        clause_start = self._sentence.clause_start(quantity.start)
-        share = any("share" in h.roles for h in NameRules._hits_between(clause, clause_start, quantity.start))
-        if share and quantity.unit in ("%", "", "‰"):
+        clause_hits = hits_between(clause, sentence.clause_start(quantity.start), quantity.start)
+        if quantity.unit in ("%", "", "‰") and any("share" in h.roles for h in clause_hits):
             return "share", None
         return "level", None
-
-    def _follows_stock(self, clause: Clause, quantity: QuantityLike) -> bool:
-        previous = self._previous_in_sentence
-        return previous is not None and previous["unit"] == quantity.unit and previous["kind"] == "level" and \
-            not re.search(r"[，,；;。]", self.text[previous["end"]:quantity.start])
 
     def _growth_cue_before(self, predicates: list[Hit], offset: int) -> Optional[Hit]:
         """A growth word right before the value (adverbs such as 分别 may stand between; a growth noun
@@ -285,7 +286,7 @@ class _DocumentRun:
         position = index
         while position + 1 < len(self.quantities):
             following = self.quantities[position + 1]
-            if not _LIST_GAP.match(text[self.quantities[position].end:following.start]) or \
+            if not _LIST_GAP.fullmatch(text, self.quantities[position].end, following.start) or \
                     following.start == self.quantities[position].end:
                 return quantity.approx
             if following.approx == "about" and following.unit == quantity.unit and \
@@ -339,28 +340,33 @@ class _DocumentRun:
     # -- not indicators ------------------------------------------------------------------
     def _is_not_an_indicator(self, quantity: QuantityLike, sentence: _Sentence, clause: Clause,
                              counted: Optional[tuple[int, int]], next_start: int) -> bool:
-        text = self.text
-        if sentence.quoted and _inside_short_quote(text, quantity.start, quantity.end, sentence.start, sentence.end):
+        """Values that only the clause shows to be no indicators (the grammar handles their own edges)."""
+        if sentence.quoted and _inside_short_quote(self.text, quantity.start, quantity.end, sentence.start,
+                                                   sentence.end):
             return True       # “10条支持政策”, “区域品牌传播影响力百强榜”: titles
-        if counted is not None:
-            after = counted[1]
-            while after < len(text) and text[after] in " 　":
-                after += 1
-            if after < len(text) and text[after] in "：:":
-                return True   # 列出7项将落实的具体任务：… — the count of a list that follows
-            if after == next_start and quantity.unit in self.sets["label_units"]:
-                return True   # 11类民生支出3569.5亿元: the count labels the subject of the next value
+        if counted is not None and self._labels_what_follows(quantity, counted, next_start):
+            return True
+        return self._is_magnitude_label(quantity, sentence, clause)
+
+    def _labels_what_follows(self, quantity: QuantityLike, counted: tuple[int, int], next_start: int) -> bool:
+        after = counted[1]
+        while after < len(self.text) and self.text[after] in " 　":
+            after += 1
+        if after < len(self.text) and self.text[after] in "：:":
+            return True       # 列出7项将落实的具体任务：… — the count of a list that follows
+        # 11类民生支出3569.5亿元: the count labels the subject of the next value
+        return after == next_start and quantity.unit in self.sets["label_units"]
+
+    def _is_magnitude_label(self, quantity: QuantityLike, sentence: _Sentence, clause: Clause) -> bool:
+        """首个300亿元园区: a magnitude between an order of achievement and a noun (not 首个突破…的)."""
+        text = self.text
         before = text[max(sentence.start, quantity.start - 8):quantity.start]
         ordinal = self.cues.section_patterns["ordinal_before"].search(before)
-        if ordinal is not None:
-            gap_start = quantity.start - len(before) + ordinal.start()
-            predicated = any(self.names.is_predicate(text, h)
-                             for h in NameRules._hits_between(clause, gap_start, quantity.start))
-            follows_noun = quantity.end < len(text) and text[quantity.end] not in "，,、；;。：:（）()\n的" and \
-                not any(self.names.is_predicate(text, h) for h in sentence.hits_at(quantity.end))
-            if follows_noun and not predicated:
-                return True   # 首个300亿元园区: a magnitude label after an order of achievement (not 首个突破…的)
-        return False
+        if ordinal is None or quantity.end >= len(text) or text[quantity.end] in "，,、；;。：:（）()\n的":
+            return False
+        gap_start = quantity.start - len(before) + ordinal.start()
+        gap_hits = hits_between(clause, gap_start, quantity.start)
+        return not any(self.names.is_predicate(text, h) for h in (*gap_hits, *sentence.hits_at(quantity.end)))
 
     # -- year and target -----------------------------------------------------------------
     def _year_and_target(self, quantity: QuantityLike, sentence: _Sentence) -> tuple[Optional[int], bool]:
@@ -384,12 +390,13 @@ class _DocumentRun:
 
     def _is_target(self, year: Optional[int], doc_year: Optional[int], mode: Optional[str],
                    strong: bool, weak: bool, expected: bool) -> bool:
-        past = year is not None and doc_year is not None and year < doc_year
+        known = year is not None and doc_year is not None
+        past = known and year < doc_year
         if strong:
             return not (past and mode == "review")
         if expected:                       # 预计: a result for a finished year, an expectation otherwise
-            return not past and mode != "review" if year is None or doc_year is None else not past
-        if year is not None and doc_year is not None:
+            return not past if known else mode != "review"
+        if known:
             if year != doc_year:
                 return year > doc_year
             return self.context.is_report or weak or mode == "plan"
@@ -398,8 +405,8 @@ class _DocumentRun:
         return weak or mode == "plan"
 
     # -- region --------------------------------------------------------------------------
-    def _region(self, quantity: QuantityLike, clause_start: int) -> Optional[str]:
-        if self._stated_jointly(clause_start, quantity.start):
+    def _region(self, quantity: QuantityLike, sentence: _Sentence) -> Optional[str]:
+        if self._stated_jointly(sentence.clause_start(quantity.start), quantity.start):
             return None
         return self.region_at(quantity.start) if self.region_at else None
 
@@ -418,6 +425,12 @@ class _DocumentRun:
         return False
 
 
+def _follows_stock(text: str, previous: Optional[dict], quantity: QuantityLike) -> bool:
+    """Whether ``quantity`` follows, in the same clause, a level of the same unit (its stock)."""
+    return previous is not None and previous["unit"] == quantity.unit and previous["kind"] == "level" and \
+        not _CLAUSE_BREAK.search(text, previous["end"], quantity.start)
+
+
 def _only_markers(gap: str) -> bool:
     return all(char in "了约近超达为 　" for char in gap)
 
@@ -432,7 +445,7 @@ def _list_group(text: str, members: Sequence[QuantityLike], quantity: QuantityLi
     """The run of values around ``quantity`` joined only by list separators (60家和30家)."""
     groups: list[list] = []
     for member in members:
-        if groups and _LIST_GAP.match(text[groups[-1][-1].end:member.start]):
+        if groups and _LIST_GAP.fullmatch(text, groups[-1][-1].end, member.start):
             groups[-1].append(member)
         else:
             groups.append([member])

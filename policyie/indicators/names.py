@@ -38,7 +38,6 @@ _TIMEFRAME = re.compile(r"^(?:[一二三四五六七八九十两\d]+\s*(?:年|�
 _ENUMERATION_LABEL = re.compile(r"[两一二三四五六七八九十百\d]+大")
 _SHARE_SUFFIX = re.compile(r"的?(?:比重|占比|份额|比例)")
 _PER_SHARE = re.compile(r"每[\d一二三四五六七八九十两]+\s*\S(.+?)中?就")
-RANK_VERBS = frozenset({"居", "位居", "位列", "排名", "排", "列", "跃居", "稳居", "升至", "跻身", "进入"})
 _SEPARATORS = "、和及与"
 _NOUN_SUFFIXES = "量率额值"
 _TIMEFRAME_TAIL = re.compile(r"(?:[一二三四五六七八九十两\d]+\s*(?:年|个月)(?:来|以来|内|间)?|近年来?)$")
@@ -64,11 +63,14 @@ class Clause:
 
 
 class NameRules:
-    def __init__(self, cues: Cues, region_spans: Mapping[int, int], quantity_spans: Mapping[int, int] = {}):
+    """The name rules for one document: ``region_spans`` and ``quantity_spans`` map the start of each
+    place name and value of the document to its end (a name never starts with either)."""
+
+    def __init__(self, cues: Cues, region_spans: Mapping[int, int], quantity_spans: Optional[Mapping[int, int]] = None):
         self.cues = cues
         self.sets = cues.sets
         self.region_spans = region_spans
-        self.quantity_spans = quantity_spans
+        self.quantity_spans = quantity_spans or {}
         self.distributive = cues.table("distributive")
 
     # -- entry points -------------------------------------------------------------
@@ -114,13 +116,16 @@ class NameRules:
         if kind in ("rank", "difference"):
             return self._compared_name(text, start, end, predicates, kind)
         if kind == "growth":
-            cue = self._growth_cue(predicates)
-            if cue is not None:
-                end = cue.start
-                predicates = [h for h in predicates if h.end <= end]
-            name = self._peel(text, start, end, predicates)
-            return self._without_growth_words(name)
+            return self._growth_name(text, start, end, predicates)
         return self._peel(text, start, end, predicates)
+
+    def _growth_name(self, text: str, start: int, end: int, predicates: list[Hit]) -> Optional[str]:
+        """The quantity that grows: what stands before the growth words, without 增速/增幅."""
+        cue = self._growth_cue(predicates)
+        if cue is not None:
+            end = cue.start
+            predicates = [h for h in predicates if h.end <= end]
+        return self._without_growth_words(self._peel(text, start, end, predicates))
 
     def counted_after(self, clause: Clause, quantity, next_start: int) -> Optional[tuple[int, int]]:
         """The noun phrase right after a count (13次商业发射, 5个具有国际竞争力的…集群), as offsets."""
@@ -134,7 +139,7 @@ class NameRules:
             return None
         relative = text.rfind("的", start, end)
         phrase_start = relative + 1 if relative >= 0 else start
-        for hit in self._hits_between(clause, phrase_start, end):
+        for hit in hits_between(clause, phrase_start, end):
             if self.is_predicate(text, hit):
                 end = hit.start
                 break
@@ -146,17 +151,7 @@ class NameRules:
 
     # -- the rules ------------------------------------------------------------------
     def _peel(self, text: str, start: int, end: int, predicates: list[Hit]) -> Optional[str]:
-        """S V O: the object if there is one, else peel the predicate and look again."""
-        predicates = list(predicates)
-        while predicates:
-            last = predicates.pop()
-            obj = self.clean_span(text, last.end, end)
-            if obj is not None and _METRIC_HEAD.match(text, obj[0], obj[1]):
-                continue    # 数字化改造覆盖率: a bare metric head makes the verb part of the name
-            if obj is not None:
-                return self.as_name(text, obj)
-            end = last.start
-        return self.as_name(text, self.clean_span(text, start, end))
+        return self.as_name(text, self._peel_span(text, start, end, predicates))
 
     @staticmethod
     def _has_ratio_wording(text: str, predicates: list[Hit], end: int) -> bool:
@@ -178,12 +173,8 @@ class NameRules:
 
     def _compared_name(self, text: str, start: int, end: int, predicates: list[Hit], kind: str) -> Optional[str]:
         """居全国第3位, 高于全国6.1个百分点: the subject; the peer group is no name."""
-        roles = "difference" if kind == "difference" else None
-        verb = None
-        for hit in reversed(predicates):
-            if (roles and roles in hit.roles) or hit.word in RANK_VERBS or (kind == "rank" and "result_verbs" in hit.roles):
-                verb = hit
-                break
+        role = "difference" if kind == "difference" else "result_verbs"     # 高于 / 居, 位列, 升至 …
+        verb = next((hit for hit in reversed(predicates) if role in hit.roles), None)
         if verb is None:
             name = self._peel(text, start, end, predicates)
             return None if name is not None and self._is_peer(name) else name
@@ -197,10 +188,14 @@ class NameRules:
         return None
 
     def _peel_span(self, text: str, start: int, end: int, predicates: list[Hit]) -> Optional[tuple[int, int]]:
+        """S V O: the object if there is one, else peel the predicate off and look again; the subject
+        when no predicate is left."""
         predicates = list(predicates)
         while predicates:
             last = predicates.pop()
             obj = self.clean_span(text, last.end, end)
+            if obj is not None and _METRIC_HEAD.match(text, obj[0], obj[1]):
+                continue    # 数字化改造覆盖率: a bare metric head makes the verb part of the name
             if obj is not None:
                 return obj
             end = last.start
@@ -349,16 +344,18 @@ class NameRules:
                 return [name[:position] + member + name[position + len(word):] for member in members]
         return None
 
-    @staticmethod
-    def _hits_between(clause: Clause, start: int, end: int) -> list[Hit]:
-        first = bisect_left(clause.hit_starts, start)
-        result = []
-        for hit in clause.hits[first:]:
-            if hit.start >= end:
-                break
-            if hit.end <= end:
-                result.append(hit)
-        return result
+
+
+def hits_between(clause: Clause, start: int, end: int) -> list[Hit]:
+    """The hits of the clause's sentence that lie within [start, end)."""
+    first = bisect_left(clause.hit_starts, start)
+    result = []
+    for hit in clause.hits[first:]:
+        if hit.start >= end:
+            break
+        if hit.end <= end:
+            result.append(hit)
+    return result
 
 
 def _head_of(last: str, member: str) -> str:
