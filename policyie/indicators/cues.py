@@ -39,7 +39,8 @@ SCANNED_LISTS = (
 )
 
 # Roles that end a subject: a name never runs across one of these words.
-PREDICATE_ROLES = frozenset({"result_verbs", "verbs", "adverbs", "growth", "difference", "target", "weak_target"})
+PREDICATE_ROLES = frozenset({"result_verbs", "verbs", "adverbs", "growth", "difference", "ratio_verbs", "target",
+                             "weak_target"})
 
 
 class Hit(NamedTuple):
