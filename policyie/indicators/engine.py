@@ -27,6 +27,7 @@ _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n（）()]")
 _LIST_GAP = re.compile(r"\s*[、和及与，,]?\s*")     # between two values of one list (fullmatch)
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
 _SUBJECT_BOUNDARY = re.compile(r"[，,；;：:。\n]")
+_CONVERSION_RATE = re.compile(r"1\s*[:：∶]")
 _GROWTH_AFTER = re.compile(r"的?(?:增长|增速|增幅)")
 _GROWTH_GAP = 4          # characters allowed between a growth word and its value (同比增长了 8%)
 _DIFFERENCE_GAP = 12     # 高于全国平均水平 6.1个百分点
@@ -408,6 +409,8 @@ class _DocumentRun:
     def _region(self, quantity: QuantityLike, sentence: _Sentence) -> Optional[str]:
         if self._stated_jointly(sentence.clause_start(quantity.start), quantity.start):
             return None
+        if quantity.unit == "" and _CONVERSION_RATE.match(quantity.text):
+            return "100000"           # SPEC 4: a conversion rate (1:7.1217) is the country's
         return self.region_at(quantity.start) if self.region_at else None
 
     def _stated_jointly(self, start: int, end: int) -> bool:
