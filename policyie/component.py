@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from policyie.docstate import text_of
 from policyie.rules import RuleError, check_rule
 
 RULES_FILE = "rules.jsonl"
@@ -73,8 +74,9 @@ class PolicyComponent:
         """``offset -> bool`` for word boundaries of a word segmenter; None in char mode."""
         if self.segmenter == "char":
             return None
-        boundaries = {token.idx for token in doc}
-        boundaries.add(len(doc.text))
+        # IDX comes from the Doc's C array; iterating Token objects costs ~2 µs a token
+        boundaries = set(doc.to_array("IDX").tolist())
+        boundaries.add(len(text_of(doc)))
         return boundaries.__contains__
 
     # -- serialisation ----------------------------------------------------

@@ -18,6 +18,24 @@ INTERNAL_KINDS = ("quantities",)
 _KEY = "policyie"
 
 
+_TEXT_KEY = (_KEY, "text")
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds it from every token on each access,
+    which cost more than all the engines together on long character-mode Docs."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Record the text a tokenizer built ``doc`` from (see :func:`text_of`)."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
 def put_records(doc: Doc, kind: str, records: list[dict], label_field: str = "name") -> None:
     """Store ``records`` (sorted by start) and mirror them into ``doc.spans[kind]``."""
     records.sort(key=lambda r: (r["start"], r["end"]))

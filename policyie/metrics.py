@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from policyie.component import PolicyComponent
-from policyie.docstate import get_records
+from policyie.docstate import get_records, text_of
 
 METRIC_FIELDS = ("text", "units", "note", "source")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
@@ -100,7 +100,7 @@ class MetricsComponent(PolicyComponent):
         pattern = self.pattern
         if pattern is None:
             return doc
-        text = doc.text
+        text = text_of(doc)
         previous_end = 0
         # Records are changed in place: doc.spans["indicators"] is labelled by unit, not name.
         for record in get_records(doc, "indicators"):

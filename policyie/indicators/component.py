@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from policyie.component import PolicyComponent
-from policyie.docstate import get_doc_meta, get_records, put_records
+from policyie.docstate import get_doc_meta, get_records, put_records, text_of
 from policyie.indicators.engine import IndicatorBuilder
 from policyie.regions.component import region_scope_of
 
@@ -25,7 +25,7 @@ class IndicatorsComponent(PolicyComponent):
     def __call__(self, doc: Doc) -> Doc:
         quantities = [SimpleNamespace(**q) for q in get_records(doc, "quantities")]
         scope = region_scope_of(doc)
-        records = self.builder.build(doc.text, quantities, date=get_doc_meta(doc).get("date"),
+        records = self.builder.build(text_of(doc), quantities, date=get_doc_meta(doc).get("date"),
                                      region_at=scope, regions=get_records(doc, "regions"))
         put_records(doc, "indicators", records, label_field="unit")
         return doc

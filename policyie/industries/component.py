@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from policyie.component import PolicyComponent
-from policyie.docstate import put_records
+from policyie.docstate import put_records, text_of
 
 
 class IndustriesComponent(PolicyComponent):
@@ -29,7 +29,7 @@ class IndustriesComponent(PolicyComponent):
     def __call__(self, doc: Doc) -> Doc:
         is_boundary = self.boundary_checker(doc) if self.use_boundaries else None
         excluded = [tuple(span) for span in doc.user_data.get(("policyie", "proper_names"), [])]
-        matches = self.tagger.find(doc.text, is_boundary=is_boundary, excluded=excluded)
+        matches = self.tagger.find(text_of(doc), is_boundary=is_boundary, excluded=excluded)
         if not self.discover:
             matches = [m for m in matches if m.source != "pattern"]
         put_records(doc, "industries", [industry_record(m) for m in matches])

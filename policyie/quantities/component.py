@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from policyie.component import PolicyComponent
-from policyie.docstate import put_records
+from policyie.docstate import put_records, text_of
 
 
 class QuantitiesComponent(PolicyComponent):
@@ -21,7 +21,7 @@ class QuantitiesComponent(PolicyComponent):
         self.grammar.add_rules(records)
 
     def __call__(self, doc: Doc) -> Doc:
-        quantities = self.grammar.find(doc.text)
+        quantities = self.grammar.find(text_of(doc))
         put_records(doc, "quantities", [quantity_record(q) for q in quantities], label_field="unit")
         return doc
 

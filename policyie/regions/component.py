@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from policyie.component import PolicyComponent
-from policyie.docstate import put_records
+from policyie.docstate import put_records, text_of
 
 _SCOPE_KEY = ("policyie", "region_scope")
 
@@ -39,7 +39,7 @@ class RegionsComponent(PolicyComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         is_boundary = self.boundary_checker(doc) if self.use_boundaries else None
-        text = doc.text
+        text = text_of(doc)
         matches = self.tagger.find(text, is_boundary=is_boundary)
         put_records(doc, "regions", [region_record(m) for m in matches])
         doc.user_data[_SCOPE_KEY] = scope_breakpoints(self.tagger.scope(text, matches))

@@ -25,6 +25,8 @@ from spacy.lang.zh import ChineseTokenizer
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from policyie.docstate import remember_text
+
 SEGMENTERS = ("pkuseg", "char")
 # Runs of Latin letters, digits and number punctuation stay one token; every
 # other character (CJK, punctuation) is a token of its own.
@@ -85,7 +87,7 @@ class PolicyTokenizer(ChineseTokenizer):
 
     def __call__(self, text: str) -> Doc:
         words = self.words(text)
-        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+        return remember_text(Doc(self.vocab, words=words, spaces=[False] * len(words)), text)
 
     # Serialisation: configuration and user words only; the model is shipped.
     def _state(self) -> dict:
