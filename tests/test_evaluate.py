@@ -15,8 +15,7 @@ from policyie.cli import main
 from policyie.evaluate import char_overlap_f1, format_figures, pair_greedily, score_documents
 
 ROOT = Path(__file__).resolve().parents[1]
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
-DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+from tests.paths import DEV_SET as DEV, SCORER
 needs_scorer = pytest.mark.skipif(not SCORER.is_file(), reason=f"reference scorer not found at {SCORER}")
 
 TEXTS = {

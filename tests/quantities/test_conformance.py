@@ -19,12 +19,11 @@ import pytest
 
 from policyie.quantities import NumeralError, QuantityGrammar, parse_amount, parse_numeral
 
-CONFORMANCE = Path("/work/shared/conformance")
+from tests.paths import CONFORMANCE
 RECOGNIZERS = CONFORMANCE / "recognizers-text"
 CN2AN = CONFORMANCE / "cn2an" / "cn2an_test_cases.jsonl"
 REQUIRED_RATE = 0.95
 
-pytestmark = pytest.mark.skipif(not CONFORMANCE.exists(), reason="conformance specs not available")
 
 # ---------------------------------------------------------------------------
 # DIVERGENCES: the one place where deliberate differences are listed.

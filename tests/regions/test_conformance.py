@@ -13,7 +13,7 @@ import pytest
 
 from policyie.regions.table import DivisionTable
 
-CONFORMANCE = Path(__file__).resolve().parents[3] / "shared" / "conformance"
+from tests.paths import CONFORMANCE
 JIONLP = CONFORMANCE / "jionlp" / "test_location_parser_cases.jsonl"
 CPCA = CONFORMANCE / "cpca" / "test_cpca_cases.jsonl"
 
@@ -27,7 +27,6 @@ DIVERGENCES = {
                          "(SPEC: no places inside names of companies and facilities)",
 }
 
-pytestmark = pytest.mark.skipif(not CONFORMANCE.exists(), reason="shared/conformance not present")
 
 
 def load(path):
