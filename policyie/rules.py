@@ -262,7 +262,7 @@ _MARKER_POSITIONS = ("before", "after", "inside")
 def _check_quantity(record: Mapping, fail: Fail) -> None:
     from policyie.quantities import grammar
 
-    types = sorted(getattr(grammar, "_RECORD_TYPES", ()))
+    types = sorted(grammar.RECORD_TYPES)
     _one_of(record, "type", types, fail)
     _text(record, "text", fail)
     kind = record["type"]
@@ -278,7 +278,7 @@ def _check_quantity(record: Mapping, fail: Fail) -> None:
         _one_of(record, "approx", grammar.APPROX_VALUES, fail)
         _one_of(record, "position", _MARKER_POSITIONS, fail)
     elif kind == "cue":
-        _one_of(record, "cue", sorted(getattr(grammar, "_CUE_KINDS", ())), fail)
+        _one_of(record, "cue", sorted(grammar.CUE_KINDS), fail)
     elif kind in ("label_after", "threshold_head"):
         _text_list(record, "families", fail)
     elif kind == "title_before":

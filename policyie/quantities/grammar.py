@@ -21,7 +21,7 @@ import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
@@ -67,11 +67,18 @@ class Number:
 
 APPROX_VALUES = ("exact", "about", "more_than", "at_least", "nearly", "less_than", "at_most")
 
-_RECORD_TYPES = {
+# The record types and cue kinds the grammar reads (policyie.rules checks rule packs against them).
+RECORD_TYPES = frozenset({
     "unit", "currency_symbol", "marker", "cue", "multiplier", "stopword", "label_after",
     "threshold_head", "timeframe_before", "timeframe_after", "title_before", "vague_before",
-}
-_CUE_KINDS = {"money", "rank", "streak", "scale", "scale_verb", "scale_after", "bare_value", "speed"}
+})
+CUE_KINDS = frozenset({
+    "money", "money_after", "rank", "rank_scope", "streak", "scale", "scale_verb", "scale_after",
+    "bare_value", "speed",
+})
+UNIT_FAMILIES = frozenset({"money", "percent", "ratio", "count", "time", "age", "date", "physical"})
+MARKER_POSITIONS = ("before", "after", "inside")
+_KIND_HINTS = (None, "share", "growth", "rank")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +97,7 @@ class _Unit:
     more_after: str = ""        # 七成多: characters after the unit that mean more_than
     plus: Decimal = Decimal(0)  # 两个半小时: the unit adds a half
     arabic_only: bool = False   # 二期 is a phase, 5期 a count
+    class_before_noun: bool = False  # 500千伏输变电工程: before a noun the value names a class
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,19 +107,106 @@ class _Marker:
     not_after: str = ""
 
 
-def _check_record(record: Mapping) -> None:
+def _fail(record: Mapping, message: str) -> ValueError:
+    return ValueError(f"{message} in {dict(record)!r}")
+
+
+def _decimal(record: Mapping, field: str, default: str | None) -> Decimal | None:
+    raw = record.get(field, default)
+    if raw is None:
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
+        raise _fail(record, f"{field} must be a number")
+    try:
+        value = Decimal(str(raw))
+    except InvalidOperation:
+        raise _fail(record, f"{field} must be a number") from None
+    if not value.is_finite():
+        raise _fail(record, f"{field} must be a finite number")
+    return value
+
+
+def _string(record: Mapping, field: str, default: str | None = "", choices: Iterable | None = None) -> str | None:
+    value = record.get(field, default)
+    if value is not None and not isinstance(value, str):
+        raise _fail(record, f"{field} must be a string")
+    if choices is not None and value not in choices:
+        raise _fail(record, f"{field} must be one of {sorted(c for c in choices if c)}")
+    return value
+
+
+def _strings(record: Mapping, field: str, default: list[str]) -> tuple[str, ...]:
+    value = record.get(field, default)
+    if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) and item for item in value):
+        raise _fail(record, f"{field} must be a list of strings")
+    return tuple(value)
+
+
+def _parse_unit(record: Mapping, text: str) -> _Unit:
+    factor = _decimal(record, "factor", "1")
+    if factor == 0:
+        raise _fail(record, "factor must not be 0")
+    return _Unit(
+        text=text,
+        unit=_string(record, "unit", record["text"]) or record["text"],
+        family=_string(record, "family", "count", UNIT_FAMILIES),
+        factor=factor,
+        kind_hint=_string(record, "kind_hint", None, _KIND_HINTS),
+        not_before=normalize(_string(record, "not_before")),
+        requires=_string(record, "requires", None, (None, "streak")),
+        approx=_string(record, "approx", None, (None, *APPROX_VALUES)),
+        per_hour=_string(record, "per_hour", None),
+        rule=_string(record, "rule", None, (None, "discount")),
+        max_value=_decimal(record, "max_value", None),
+        more_after=normalize(_string(record, "more_after")),
+        plus=_decimal(record, "plus", "0"),
+        arabic_only=bool(record.get("arabic_only")),
+        class_before_noun=bool(record.get("class_before_noun")),
+    )
+
+
+def _parse_record(record: Mapping) -> tuple[str, str, object]:
+    """Check one rule record and turn it into (type, folded text, payload).
+
+    Everything that can be wrong with a record is found here, so that
+    :meth:`QuantityGrammar.add_rules` can refuse a whole batch before it
+    changes anything, and compiling the tables afterwards cannot fail.
+    """
+    if not isinstance(record, Mapping):
+        raise ValueError(f"a rule must be a mapping, not {type(record).__name__}")
     kind = record.get("type")
-    if kind not in _RECORD_TYPES:
-        raise ValueError(f"unknown rule type {kind!r} in {record!r}")
-    if not isinstance(record.get("text"), str) or not record["text"]:
-        raise ValueError(f"rule without text: {record!r}")
+    if kind not in RECORD_TYPES:
+        raise _fail(record, f"unknown rule type {kind!r}")
+    raw = record.get("text")
+    if not isinstance(raw, str) or not raw.strip():
+        raise _fail(record, "rule without text")
+    text = normalize(raw)
+    if kind == "unit":
+        return kind, text, _parse_unit(record, text)
+    if kind == "currency_symbol":
+        unit = _string(record, "unit", None)
+        if not unit:
+            raise _fail(record, "a currency symbol needs its unit")
+        return kind, text, unit
     if kind == "marker":
-        if record.get("approx") not in APPROX_VALUES:
-            raise ValueError(f"unknown approx in {record!r}")
-        if record.get("position") not in ("before", "after", "inside"):
-            raise ValueError(f"marker position must be before, after or inside: {record!r}")
-    if kind == "cue" and record.get("cue") not in _CUE_KINDS:
-        raise ValueError(f"unknown cue kind in {record!r}")
+        approx = _string(record, "approx", None, APPROX_VALUES)
+        position = _string(record, "position", None, MARKER_POSITIONS)
+        marker = _Marker(approx, bool(record.get("magnitude_only")), normalize(_string(record, "not_after")))
+        return kind, text, (position, marker)
+    if kind == "cue":
+        cue = _string(record, "cue", None, CUE_KINDS)
+        return kind, text, (cue, _string(record, "approx", "more_than", APPROX_VALUES))
+    if kind == "multiplier":                                 # read by numerals.py; checked here
+        if _decimal(record, "factor", None) is None:
+            raise _fail(record, "a multiplier needs its factor")
+        return kind, text, None
+    if kind == "label_after":
+        return kind, text, _strings(record, "families", ["count"])
+    if kind == "threshold_head":
+        return kind, text, _strings(record, "families", ["money", "physical", "bare"])
+    if kind == "title_before":
+        return kind, text, _strings(record, "units", ["条"])
+    return kind, text, None                                  # word lists: the text is all
 
 
 class _Lookup:
@@ -183,105 +278,69 @@ def _trie_pattern(units: Mapping[str, "_Unit"]) -> re.Pattern:
     return re.compile(" {0,4}(" + build(trie) + ")") if trie else re.compile("(?!)")
 
 
-def _alternation(words: Iterable[str]) -> re.Pattern | None:
+def _alternation(words: Iterable[str]) -> re.Pattern:
+    """One pattern for a word list, longest first; one that never matches for no words."""
     ordered = sorted(set(words), key=len, reverse=True)
     if not ordered:
-        return None
+        return re.compile("(?!)")
     return re.compile("|".join(re.escape(word) for word in ordered))
 
 
 class _Rules:
-    """The records compiled into look-up tables (rebuilt when rules are added)."""
+    """Parsed records compiled into look-up tables (see :func:`_parse_record`); cannot fail."""
 
-    def __init__(self, records: Iterable[Mapping]):
+    def __init__(self, entries: Iterable[tuple[str, str, object]]):
         units: dict[str, _Unit] = {}
         symbols: dict[str, str] = {}
-        before: dict[str, _Marker] = {}
-        after: dict[str, str] = {}
-        inside: dict[str, str] = {}
-        cues: dict[str, dict[str, dict]] = {kind: {} for kind in _CUE_KINDS}
-        stopwords: list[str] = []
-        label_after: dict[str, list[str]] = {}
-        threshold_heads: dict[str, list[str]] = {}
-        timeframe_before: dict[str, bool] = {}
-        timeframe_after: list[str] = []
-        title_before: dict[str, list[str]] = {}
-        vague_before: dict[str, bool] = {}
-        for record in records:
-            kind = record["type"]
-            text = normalize(record["text"])
+        markers: dict[str, dict] = {position: {} for position in MARKER_POSITIONS}
+        cues: dict[str, dict[str, str]] = {kind: {} for kind in CUE_KINDS}
+        words: dict[str, list[str]] = {kind: [] for kind in RECORD_TYPES}
+        by_group: dict[str, dict[str, list[str]]] = {"label_after": {}, "threshold_head": {}, "title_before": {}}
+        for kind, text, payload in entries:
             if kind == "unit":
-                units[text] = _Unit(
-                    text=text,
-                    unit=record.get("unit", record["text"]),
-                    family=record.get("family", "count"),
-                    factor=Decimal(str(record.get("factor", 1))),
-                    kind_hint=record.get("kind_hint"),
-                    not_before=record.get("not_before", ""),
-                    requires=record.get("requires"),
-                    approx=record.get("approx"),
-                    per_hour=record.get("per_hour"),
-                    rule=record.get("rule"),
-                    max_value=Decimal(str(record["max_value"])) if "max_value" in record else None,
-                    more_after=record.get("more_after", ""),
-                    plus=Decimal(str(record.get("plus", 0))),
-                    arabic_only=bool(record.get("arabic_only")),
-                )
+                units[text] = payload
             elif kind == "currency_symbol":
-                symbols[text] = record["unit"]
+                symbols[text] = payload
             elif kind == "marker":
-                position = record["position"]
-                if position == "before":
-                    before[text] = _Marker(record["approx"], bool(record.get("magnitude_only")),
-                                           record.get("not_after", ""))
-                elif position == "after":
-                    after[text] = record["approx"]
-                else:
-                    inside[text] = record["approx"]
+                position, marker = payload
+                markers[position][text] = marker if position == "before" else marker.approx
             elif kind == "cue":
-                cues[record["cue"]][text] = dict(record)
-            elif kind == "stopword":
-                stopwords.append(text)
-            elif kind == "label_after":
-                for family in record.get("families", ["count"]):
-                    label_after.setdefault(family, []).append(text)
-            elif kind == "threshold_head":
-                for family in record.get("families", ["money", "physical", "bare"]):
-                    threshold_heads.setdefault(family, []).append(text)
-            elif kind == "timeframe_before":
-                timeframe_before[text] = True
-            elif kind == "timeframe_after":
-                timeframe_after.append(text)
-            elif kind == "title_before":
-                for unit in record.get("units", ["条"]):
-                    title_before.setdefault(unit, []).append(text)
-            elif kind == "vague_before":
-                vague_before[text] = True
+                cue, approx = payload
+                cues[cue][text] = approx
+            elif kind in by_group:
+                for group in payload:
+                    by_group[kind].setdefault(group, []).append(text)
+            else:
+                words[kind].append(text)
         self.units = _Lookup(units)
         self.unit_first_chars = frozenset(key[0] for key in units)
         self.symbols = _Lookup(symbols)
-        self.before = _Lookup(before)
-        self.after = _Lookup(after)
-        self.inside = _Lookup(inside)
+        self.before = _Lookup(markers["before"])
+        self.after = _Lookup(markers["after"])
+        self.inside = _Lookup(markers["inside"])
         self.money = _alternation(cues["money"])
-        self.rank = _alternation(cues["rank"])
+        self.money_after = tuple(cues["money_after"])
+        # 居全国第一 (a rank verb) and 增速全省第一 (a scope) both make 第一 a rank
+        self.rank = _alternation([*cues["rank"], *cues["rank_scope"]])
         self.speed = _alternation(cues["speed"])
         self.streak = _Lookup(cues["streak"])
         self.scale = _Lookup(cues["scale"])
-        self.scale_verb = _Lookup({k: v.get("approx", "more_than") for k, v in cues["scale_verb"].items()})
-        self.scale_after = _Lookup({k: v.get("approx", "more_than") for k, v in cues["scale_after"].items()})
+        self.scale_verb = _Lookup(cues["scale_verb"])
+        self.scale_after = _Lookup(cues["scale_after"])
         self.bare_value = _Lookup(cues["bare_value"])
-        self.stopwords = self._index_stopwords(stopwords)
+        self.stopwords = self._index_stopwords(words["stopword"])
         self.stopword_chars = frozenset(self.stopwords)
         self.unit_pattern = _trie_pattern(units)
-        self.label_after = {family: tuple(words) for family, words in label_after.items()}
-        self.threshold_heads = {family: tuple(words) for family, words in threshold_heads.items()}
-        self.timeframe_before = _Lookup(timeframe_before)
-        self.timeframe_after = tuple(timeframe_after)
-        self.title_before = {unit: _Lookup(dict.fromkeys(words, True)) for unit, words in title_before.items()}
-        self.vague_before = _Lookup(vague_before)
+        self.label_after = {family: tuple(found) for family, found in by_group["label_after"].items()}
+        self.threshold_heads = {family: tuple(found) for family, found in by_group["threshold_head"].items()}
+        self.timeframe_before = _Lookup(dict.fromkeys(words["timeframe_before"], True))
+        self.timeframe_after = tuple(words["timeframe_after"])
+        self.title_before = {unit: _Lookup(dict.fromkeys(found, True))
+                             for unit, found in by_group["title_before"].items()}
+        self.vague_before = _Lookup(dict.fromkeys(words["vague_before"], True))
         # A Chinese run without 万/亿 is only worth reading when one of these follows.
-        self.quick_next = frozenset(self.unit_first_chars | set("".join(inside)) | set("半分成倍番强折 /:至到-~"))
+        self.quick_next = frozenset(self.unit_first_chars | set("".join(markers["inside"])) |
+                                    set("半分成倍番强折 /:至到-~"))
 
     @staticmethod
     def _index_stopwords(words: list[str]) -> dict[str, tuple[tuple[int, int, frozenset], ...]]:
@@ -395,11 +454,10 @@ class QuantityGrammar:
 
     def __init__(self, units: Iterable[Mapping] = (), markers: Iterable[Mapping] = (),
                  exclusions: Iterable[Mapping] = (), multipliers: Iterable[Mapping] = ()):
-        records = [*units, *markers, *exclusions, *multipliers]
-        for record in records:
-            _check_record(record)
-        self._records: list[Mapping] = [MappingProxyType(dict(record)) for record in records]
-        self._rules = _Rules(self._records)
+        self._records: list[Mapping] = []
+        self._entries: list[tuple[str, str, object]] = []
+        self._compiled: _Rules | None = None
+        self.add_rules([*units, *markers, *exclusions, *multipliers])
 
     @classmethod
     def default(cls) -> "QuantityGrammar":
@@ -408,12 +466,24 @@ class QuantityGrammar:
         return cls(units=data["units"], markers=data["markers"], exclusions=data["exclusions"],
                    multipliers=data["multipliers"])
 
-    def add_rules(self, records: list[dict]) -> None:
-        """Add rule records, e.g. ``{"type": "unit", "text": "标准箱", "unit": "标箱", "factor": 1}``."""
-        for record in records:
-            _check_record(record)
+    def add_rules(self, records: Iterable[Mapping]) -> None:
+        """Add rule records, e.g. ``{"type": "unit", "text": "标准箱", "unit": "标箱", "factor": 1}``.
+
+        Every record is checked before any is added: one bad record raises
+        ValueError and leaves the grammar as it was.  The tables are compiled
+        once, at the next :meth:`find`, however many calls added records.
+        """
+        records = list(records)
+        entries = [_parse_record(record) for record in records]
         self._records.extend(MappingProxyType(dict(record)) for record in records)
-        self._rules = _Rules(self._records)
+        self._entries.extend(entries)
+        self._compiled = None
+
+    @property
+    def _rules(self) -> _Rules:
+        if self._compiled is None:
+            self._compiled = _Rules(self._entries)
+        return self._compiled
 
     @property
     def records(self) -> tuple[Mapping, ...]:
