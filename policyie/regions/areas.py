@@ -14,6 +14,7 @@ Generic words (国家高新区, 省级高新区, 各类开发区, 世界级城�
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Callable, Optional
 
 from .lexicon import Sense
@@ -161,12 +162,13 @@ def _members(inside: list["Candidate"]) -> tuple[str, ...]:
 
 def _context_parent(candidates: list["Candidate"], position: int, table: DivisionTable) -> str | None:
     """The division a bare zone lies in: the nearest prefecture or county named before it, else
-    the one named most often."""
+    the one named most often (on a tie the one named first: a set's order would change from
+    run to run)."""
     before = [c for c in candidates if c.start < position and _division_code(c)]
     if before:
         return _division_code(before[-1])
-    codes = [_division_code(c) for c in candidates if _division_code(c)]
-    return max(set(codes), key=codes.count) if codes else None
+    counts = Counter(code for code in map(_division_code, candidates) if code)
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _division_code(candidate: "Candidate") -> str | None:
