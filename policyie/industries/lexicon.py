@@ -61,7 +61,7 @@ class Term:
     not tag in export, import and trade-in contexts (汽车以旧换新).
     ``heads``: words of this term's own domain that, following it, make a
     word needing a head an industry besides the generic heads (风光 before
-    大省, 资源, 储: wind and solar power; 风光 alone is scenery).
+    大省, 资源, 装机: wind and solar power; 风光 alone is scenery).
     ``needs_head_aliases``: aliases that, unlike the name, are ambiguous alone
     and behave as if ``needs_head`` were set for them only (量子 for 量子科技:
     量子、生命科学 and 量子产业 are the industry, 量子力学 is physics).

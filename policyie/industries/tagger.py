@@ -14,7 +14,8 @@ the characters around a hit (the word lists live in ``data/grammar.json``):
    电子信息; 装备制造业 keeps 装备制造).  Grade modifiers join the term after
    them (高端纺织, 原创新药), domain and type words make compounds (智慧文旅,
    商业运载火箭), and a head 经济 stays (旅游经济), as does a specific head
-   (储能装备制造, 超高清视频显示).
+   (储能装备制造, 超高清视频显示) or 制造 (汽车制造; 电动汽车制造 named
+   新能源汽车制造).
 3. **Coordination** — members joined by 、/和/与/及 are separate records; a
    word that is no industry alone (文化, 数据, 铝) counts before a strong head
    (数据产业), before a figure (电力总装机) or one of its own heads (风光大省),
@@ -30,7 +31,9 @@ the characters around a hit (the word lists live in ``data/grammar.json``):
    (行动计划, 方案, 试点 come first) and before kinds of facilities (3个新能源
    基地, 省级化工园区); no records for goods in export, import and trade-in
    clauses, for goods made, bought or consumed (能造汽车, 汽车消费) or carrying
-   a designation (大飞机C919, 长征五号运载火箭); none in the caller's ``excluded``.
+   a designation (大飞机C919, 长征五号运载火箭); none for activities (物流运输,
+   物流成本), lists of application scenarios (物流、巡检等场景) or a company's
+   short name before a firm's verb (华晶新材料签约); none in the caller's ``excluded``.
 5. **Discovery** — list and cue patterns (``A、B等未来产业``, ``A、B等电子信息
    产业``, ``发展X产业``, ``开辟X新赛道``, ``发展X经济``) propose terms the
    lexicon lacks, with ``source="pattern"`` and a confidence below 1.
@@ -110,6 +113,13 @@ class _Rules:
     series_words: frozenset[str]         # 深海, 深地, 空天: written together as a coordination
     specific_head_after: regex.Pattern   # 装备制造, 装备, 显示 after a term: a longer industry
     specific_head_starts: frozenset[str]  # their first characters (a quick filter)
+    bare_specific_heads: frozenset[str]  # 制造: also after a word needing a head (电子制造)
+    activity_after: regex.Pattern        # 运输, 成本 after a term: an activity or its price (物流运输)
+    activity_starts: frozenset[str]
+    scenario_after: regex.Pattern        # …、巡检等场景 after a chain: application scenarios
+    scenario_heads: tuple[str, ...]
+    firm_after: regex.Pattern            # 落户, 签约, 投产 after a term: a company's short name ends there
+    firm_starts: frozenset[str]
     word_completions: Mapping[str, str]  # 药 + 品: the term ends inside the word 药品
     coordinators: frozenset[str]
     merging_coordinators: frozenset[str]
@@ -159,6 +169,16 @@ class _Rules:
                 regex.escape(head) + (f"(?![{regex.escape(blocked)}])" if blocked else "")
                 for head, blocked in sorted(g["specific_heads"].items(), key=lambda item: -len(item[0])))),
             specific_head_starts=frozenset(head[0] for head in g["specific_heads"]),
+            bare_specific_heads=frozenset(g["bare_specific_heads"]),
+            activity_after=regex.compile(_alternation(g["activity_after"])),
+            activity_starts=frozenset(word[0] for word in g["activity_after"]),
+            # the chain's last member, then maybe more members the lexicon does not know, then 等…场景
+            scenario_after=regex.compile(
+                rf"(?:(?:{coordinators})\p{{Han}}{{1,6}}?)*?等\p{{Han}}{{0,4}}?(?:{_alternation(g['scenario_heads'])})"),
+            scenario_heads=tuple(g["scenario_heads"]),
+            firm_after=regex.compile(
+                rf"(?:{_alternation(g['firm_verbs_after'])})(?![{regex.escape(g['firm_verbs_not_before'])}])"),
+            firm_starts=frozenset(word[0] for word in g["firm_verbs_after"]),
             word_completions=MappingProxyType(dict(g["word_completions"])),
             coordinators=frozenset(g["coordinators"]),
             merging_coordinators=frozenset(c for c in g["coordinators"] if "、" not in c),
@@ -526,6 +546,7 @@ class IndustryTagger:
         mentions = self._attach_specific_heads(text, mentions)
         completions = self._rules.word_completions
         mentions = [self._complete_word(text, m) if text[m.end - 1] in completions else m for m in mentions]
+        mentions = self._without_other_uses(text, mentions)
         starts = {m.start for m in mentions}
         kept: list[_Mention] = []
         for chain in self._chains(text, mentions):
@@ -573,10 +594,13 @@ class IndustryTagger:
     def _attach_specific_heads(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
         """A specific head after a term makes a longer industry (SPEC: 新能源关键零部件).
 
-        储能 + 装备制造, 氢能 + 装备, 超高清视频 + 显示: named as written unless the
-        lexicon has the compound; the sector is the term's (what the equipment is
-        for), or the head's when the term has none of the nine sectors. A mention
-        of the head itself (装备制造) becomes part of the compound.
+        储能 + 装备制造, 氢能 + 装备, 超高清视频 + 显示, 汽车 + 制造: named by the
+        lexicon when it has the compound (written or with the term's canonical
+        name), else by the term's canonical name and the head (电动汽车制造 →
+        新能源汽车制造); the sector is the term's (what the equipment is for), or
+        the head's when the term has none of the nine sectors. A mention of the
+        head itself (装备制造) becomes part of the compound. A word needing a head
+        takes only the heads that complete it (电子 + 制造; 数据显示 is a verb).
         """
         rules = self._rules
         if not any(text[m.end:m.end + 1] in rules.specific_head_starts for m in mentions):
@@ -587,7 +611,9 @@ class IndustryTagger:
             m = mentions[index]
             index += 1
             found = (rules.specific_head_after.match(text, m.end)
-                     if text[m.end:m.end + 1] in rules.specific_head_starts and not m.term.needs_head else None)
+                     if text[m.end:m.end + 1] in rules.specific_head_starts else None)
+            if found is not None and m.term.needs_head and found.group() not in rules.bare_specific_heads:
+                found = None
             if found is None:
                 result.append(m)
                 continue
@@ -598,17 +624,36 @@ class IndustryTagger:
                     result.append(m)  # the head is part of another term (储能装|备件): leave both
                     continue
                 index += 1  # the head's own mention (装备制造) joins the compound
-            span = text[m.start:end]
-            compound = self._by_surface.get(span)
+            head = found.group()
+            compound = self._by_surface.get(text[m.start:end]) or self._by_surface.get(m.name + head)
             if compound is not None:
                 result.append(self._mention(m.start, end, compound))
                 continue
             term = m.term
-            head_term = self._by_surface.get(found.group())
+            head_term = self._by_surface.get(head)
             if term.sector == OTHER_SECTOR and head_term is not None and head_term.sector != OTHER_SECTOR:
                 term = head_term
-            result.append(m._replace(end=end, term=term, name=span, tiers=term.tiers, confidence=0.9))
+            if term.needs_head:
+                term = dataclasses.replace(term, needs_head=False)  # 电子制造 is an industry of its own
+            result.append(m._replace(end=end, term=term, name=m.name + head, tiers=term.tiers, confidence=0.9))
         return result
+
+    def _without_other_uses(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+        """Terms used as something else than an industry: an activity or its price (物流运输,
+        物流成本), or the end of a company's short name before a firm's verb (华晶新材料签约)."""
+        rules = self._rules
+        starts = rules.activity_starts | rules.firm_starts
+        if not any(text[m.end:m.end + 1] in starts for m in mentions):
+            return mentions  # the common case: nothing that could be such a word follows any term
+        return [m for m in mentions if not (text[m.end:m.end + 1] in starts and (
+            rules.activity_after.match(text, m.end) or self._ends_firm_name(text, m)))]
+
+    def _ends_firm_name(self, text: str, m: _Mention) -> bool:
+        """华晶新材料签约落户: a firm's verb follows and a word that is no verb, scope word or
+        coordinator comes before (推动新材料投产 is policy, 多款新能源汽车上市 are products)."""
+        rules = self._rules
+        return bool(m.start > 0 and _is_han(text[m.start - 1]) and rules.firm_after.match(text, m.end)
+                    and not rules.free_left.search(text, max(0, m.start - 4), m.start))
 
     def _complete_word(self, text: str, m: _Mention) -> _Mention:
         """创新药 + 品: the term ends inside the word 药品, so the span takes 品 and keeps the name."""
@@ -670,6 +715,8 @@ class IndustryTagger:
         last_end = chain[-1].end
         if view.inside_name(chain[0].start, last_end):
             return []  # 新能源和智能网联汽车产业园: the whole chain names a park
+        if self._closes_scenarios(text, last_end):
+            return []  # 物流、巡检等场景: the members are where something is applied
         if chain[0].term.goods or (len(chain) > 1 and any(m.term.goods for m in chain)):
             chain = self._without_products(text, chain)
             if not chain:
@@ -693,9 +740,19 @@ class IndustryTagger:
             resolved.append(m)
         return resolved
 
+    SCENARIO_REACH = 30  # a list of scenarios after a chain: a few short members, 等 and the head
+
+    def _closes_scenarios(self, text: str, end: int) -> bool:
+        """The chain ending at ``end`` is a list of application scenarios: …、巡检等(应用)场景."""
+        rules = self._rules
+        reach = end + self.SCENARIO_REACH
+        if all(text.find(head, end, reach) < 0 for head in rules.scenario_heads):
+            return False  # the common case: no scenario head nearby
+        return bool(rules.scenario_after.match(text, end, reach))
+
     def _headed(self, text: str, m: _Mention) -> bool:
         """A word that needs a head has one: 数据产业, 金融业, 铝加工 (领域, 产品 are too weak for it),
-        a figure (电力总装机), or one of the term's own heads (风光 + 大省, 资源, 储)."""
+        a figure (电力总装机), or one of the term's own heads (风光 + 大省, 资源, 装机)."""
         rules = self._rules
         pattern = rules.single_char_head_after if m.end - m.start == 1 else rules.strong_head_after
         if pattern.match(text, m.end) or rules.figure_head_after.match(text, m.end):
@@ -941,6 +998,10 @@ class IndustryTagger:
 
 
 # -- helpers --------------------------------------------------------------------------
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
 
 def _is_ascii_alnum(char: str) -> bool:
     return char.isascii() and char.isalnum()

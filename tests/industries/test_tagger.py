@@ -198,3 +198,48 @@ def test_a_term_with_its_own_heads(tagger):
 def test_glued_field_names_are_a_coordination(tagger):
     assert spans(tagger.find("加强深地深海资源开发。")) == [("深地", "深地"), ("深海", "深海")]
     assert tagger.find("深海探测取得进展。") == []
+
+
+def test_compound_short_forms_are_terms_and_system_modes_are_not(tagger):
+    assert [(m.text, m.name, m.sector) for m in tagger.find("发展光储产业，推进风光储和光储充一体化。")] == [
+        ("光储", "光储", "新能源产业"), ("风光储", "风光储", "新能源产业"), ("光储充", "光储充", "新能源汽车产业")]
+    assert spans(tagger.find("开展车路云一体化试点。")) == [("车路云", "车路云")]
+    assert tagger.find("推进源网荷储一体化。") == []
+    assert tagger.find("推广光储直柔建筑。") == []
+    assert tagger.find("时光储存在记忆里。") == []
+
+
+def test_x_zhizao_is_one_industry_named_by_the_canonical_name(tagger):
+    [match] = tagger.find("电动汽车制造加快发展。")
+    assert (match.text, match.name, match.sector, match.confidence) == (
+        "电动汽车制造", "新能源汽车制造", "新能源汽车产业", 0.9)
+    # A word that needs a head is completed by 制造, but not by other specific heads.
+    assert spans(tagger.find("做强航空制造。")) == [("航空制造", "航空制造")]
+    assert tagger.find("数据显示出积极变化。") == []
+    # 制造业 is a generic head, 制造商 a maker; the lexicon's compounds keep their names.
+    assert spans(tagger.find("汽车制造业利润增长。")) == [("汽车", "汽车")]
+    assert spans(tagger.find("汽车制造商加快转型。")) == [("汽车", "汽车")]
+    assert spans(tagger.find("芯片制造能力提升。")) == [("芯片制造", "集成电路制造")]
+    assert spans(tagger.find("装备制造业增长。")) == [("装备制造", "装备制造")]
+
+
+def test_a_rule_pack_term_takes_zhizao_too(tagger):
+    tagger.add_terms([{"name": "类脑芯片", "aliases": ["神经形态芯片"], "sector": "新一代信息技术产业",
+                       "category": "人工智能", "tiers": ["strategic_emerging"], "source": "my plan"}])
+    assert spans(tagger.find("发展神经形态芯片制造。")) == [("神经形态芯片制造", "类脑芯片制造")]
+
+
+def test_activities_and_scenarios_are_no_industries(tagger):
+    assert tagger.find("物流运输效率提升，物流成本下降。") == []
+    assert tagger.find("煤炭运输保障有力。") == []
+    assert spans(tagger.find("无人机在物流、巡检等场景应用。")) == [("无人机", "无人机")]
+    # 等 closing a list with an industry head keeps the members.
+    assert spans(tagger.find("在物流、旅游等领域应用。")) == [("物流", "物流"), ("旅游", "旅游")]
+
+
+def test_a_term_ending_a_company_short_name(tagger):
+    assert tagger.find("华晶新材料签约落户。") == []
+    assert tagger.find("恒信光伏投产。") == []
+    # Policy verbs and scope words before the term, or a noun after the firm's verb, keep it.
+    assert spans(tagger.find("推动新材料投产。")) == [("新材料", "新材料")]
+    assert spans(tagger.find("全市光伏签约项目12个。")) == [("光伏", "光伏")]
