@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Callable, Optional
 
-from .lexicon import Sense
+from .lexicon import Sense, Surface
 from .table import DivisionTable
 from .zones import ZONE_TYPES
 
@@ -99,12 +99,13 @@ class AreaFinder:
             if is_group:
                 sense = Sense(None, stem + written, "group", "pattern",
                               members=_members(inside))
-                candidate = Candidate(stem_start, type_end, (sense,), chosen=sense)
+                candidate = Candidate(stem_start, type_end, Surface.pattern(stem + written, sense), chosen=sense)
                 swallowed.update(c.start for c in inside)
             else:
                 parent = _context_parent(candidates, stem_start, self.table)
                 sense = Sense(None, stem + ZONE_TYPES.get(written, written), "zone", "pattern", parent=parent)
-                candidate = Candidate(stem_start, type_end, (sense,), zone=sense, chosen=sense)
+                candidate = Candidate(stem_start, type_end, Surface.pattern(stem + written, sense),
+                                      zone=sense, chosen=sense)
             added.append(candidate)
             covered.update(range(stem_start, type_end))
         if not added:

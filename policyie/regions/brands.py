@@ -90,7 +90,10 @@ def in_country_title(text: str, candidate: "Candidate", large_starts: set[int]) 
 
 def drop_brands(text: str, candidates: list["Candidate"]) -> list["Candidate"]:
     spans = quoted_spans(text) if any(q in text for q in QUOTES) else []
+    country = any(c.surface.text in COUNTRY_TITLE_WORDS for c in candidates)
+    if not spans and not country:
+        return candidates
     opens = [open_ for open_, _ in spans]
-    large_starts = {c.start for c in candidates if any(s.level in ("province", "prefecture") for s in c.senses)}
+    large_starts = {c.start for c in candidates if c.surface.large} if country else set()
     return [c for c in candidates
             if not (in_country_title(text, c, large_starts) or (spans and in_brand_quote(text, c, spans, opens)))]

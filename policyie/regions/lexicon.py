@@ -8,6 +8,7 @@ of it finds every occurrence of every string in one left-to-right pass.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
@@ -48,24 +49,73 @@ class Entry:
     head: tuple[str, int] | None = None   # (kind, gap) of a proper-name head such as 大学
 
 
+PLACE_LEVELS = ("province", "prefecture", "county")
+
+
 @dataclass(frozen=True, slots=True)
 class Surface:
-    """What the scan hands over for one string: an Entry's facts, computed once per lexicon."""
+    """What the scan hands over for one string: an Entry's facts, and everything the tagger asks
+    of a candidate that does not depend on the text around it, computed once per lexicon (the
+    tagger then reads a field where it would loop over the senses of every candidate)."""
 
+    text: str
     senses: tuple[Sense, ...]
     ordinary: bool
     block: bool
-    weak: bool        # county short names and everyday words: easy to find by accident
-    short: bool       # written without its type word (广东, 沈阳): can straddle a word's edge
+    weak: bool          # county short names and everyday words: easy to find by accident
+    short: bool         # written without its type word (广东, 沈阳): can straddle a word's edge
+    all_full: bool      # every sense written in full (北京市): its type character may glue on (市|场)
+    province: bool      # a province among its senses: no place feature makes it smaller (海南岛 is blocked)
+    large: bool         # a province or a prefecture among its senses (中国|上海市 is no title)
+    division: bool      # not an everyday word, and a province, prefecture or county
+    zone_start: bool    # a division that a zone type may follow (合肥|经开区)
+    old_type: bool      # only counties' short names: 黄骅|县 takes the old type word
+    needs_cue: bool     # a direction group (东部, 西部)
+    group: bool         # a group among its senses: never starts a proper name
+    straddles: bool     # checked for words across its edges in character mode
+    codes: tuple[str, ...]          # the distinct codes of its senses
+    vote: tuple[str, ...]           # its one unit and the units above it (not the country), if it names one
+    fixed: Sense | None             # the sense to use when there is nothing to decide
 
     @classmethod
-    def of(cls, entry: Entry) -> "Surface":
+    def of(cls, text: str, entry: Entry, table: DivisionTable | None = None) -> "Surface":
         senses = tuple(entry.senses)
+        levels = {s.level for s in senses}
         weak = bool(senses) and (entry.ordinary or all(
             s.form in ("short", "former") and s.level == "county" for s in senses))
         short = any(s.form != "full" for s in senses) and all(
             s.form != "full" or s.level in ("zone", "group") for s in senses)
-        return cls(senses, entry.ordinary, bool(entry.block), weak, short)
+        short_group = len(text) == 2 and bool(senses) and all(s.level == "group" and not s.needs_cue for s in senses)
+        codes = tuple(dict.fromkeys(s.code for s in senses if s.code))
+        place_codes = tuple(dict.fromkeys(s.code for s in senses if s.code and s.level not in ("group", "country")))
+        vote = ()
+        if len(place_codes) == 1 and table is not None:
+            vote = tuple(c for c in (place_codes[0], *table.ancestors(place_codes[0])) if c != COUNTRY_CODE)
+        trivial = not codes or len(codes) == 1 or all(s.level in ("zone", "group") for s in senses)
+        return cls(text, senses, entry.ordinary, bool(entry.block), weak, short,
+                   all_full=all(s.form == "full" for s in senses),
+                   province="province" in levels,
+                   large=bool(levels & {"province", "prefecture"}),
+                   division=not entry.ordinary and bool(levels & set(PLACE_LEVELS)),
+                   zone_start=bool(levels & set(PLACE_LEVELS)) and levels != {"zone"},
+                   old_type=bool(senses) and all(s.form == "short" and s.level == "county" for s in senses),
+                   needs_cue=any(s.needs_cue for s in senses),
+                   group="group" in levels,
+                   straddles=short or short_group,
+                   codes=codes, vote=vote,
+                   fixed=preferred_sense(senses, codes[:1] or (None,)) if trivial and senses else None)
+
+    @classmethod
+    def pattern(cls, text: str, sense: Sense) -> "Surface":
+        """The surface of a name read from a pattern (南京都市圈, 新站高新区), not from the lexicon."""
+        return cls.of(text, Entry([sense]))
+
+
+def preferred_sense(senses: tuple[Sense, ...], codes) -> Sense:
+    """Among the senses with the chosen code, a zone sense first (浦东新区 is a new area), then
+    current names before former ones."""
+    matching = [s for s in senses if s.code == codes[0]] or senses
+    return min(matching, key=lambda s: (s.level != "zone", s.form == "former"))
 
 
 class RuleError(ValueError):
@@ -204,13 +254,28 @@ class RegionLexicon:
         """Places and blocking phrases only: junction words and heads are looked up around the
         few candidates (a set lookup each), which keeps the scan itself fast."""
         if self._matcher is None:
-            self._matcher = LexiconMatcher((text, Surface.of(entry)) for text, entry in self.entries.items()
+            self._matcher = LexiconMatcher((text, Surface.of(text, entry, self.table))
+                                           for text, entry in self.entries.items()
                                            if (entry.senses or entry.block) and len(text) >= 2)
             self.junction_words = frozenset(t for t, e in self.entries.items() if e.junction)
             self.heads = {t: e.head for t, e in self.entries.items() if e.head}
             self.head_lengths = sorted({len(t) for t in self.heads}, reverse=True)
             self.head_prefixes = frozenset(t[:2] for t in self.heads)
+            self.head_near = _head_near(self.heads)
         return self._matcher
+
+
+# Characters that end the proper name a place may start (北京|大学 goes on, 北京的大学 does not).
+NAME_BREAKS = frozenset("，。、；：！？,.;:!?（）()《》“”\"'‘’ \n\t的和与及或在是为将等了对向从到把被由并有")
+MAX_NAME_GAP = 10   # characters between a place and the head of the proper name it starts
+
+
+def _head_near(heads) -> re.Pattern:
+    """Matches after a place when the first character of some head stands within the gap with
+    no break before it: a cheap test that spares the exact search at most places."""
+    breaks = "".join(sorted(NAME_BREAKS)) + "0123456789"
+    firsts = "".join(sorted({head[0] for head in heads})) or "\x00"
+    return re.compile("[^%s]{0,%d}?[%s]" % (re.escape(breaks), MAX_NAME_GAP, re.escape(firsts)))
 
 
 def zone_spellings(name: str, aliases: Iterable[str], province_prefixes: list[str]) -> list[str]:

@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .lexicon import Sense
+from .lexicon import Sense, preferred_sense
 from .table import COUNTRY_CODE, LEVEL_RANK, DivisionTable
 
 if TYPE_CHECKING:
@@ -32,10 +32,16 @@ TITLE_WEIGHT = 3
 
 
 def resolve_all(text: str, candidates: list["Candidate"], table: DivisionTable) -> None:
-    votes = Votes(_votes(text, candidates, table))
+    votes = None   # counted at the first name that needs the context: many texts have none
     previous = None
     for candidate in candidates:
-        _resolve(candidate, previous, votes, table)
+        fixed = candidate.surface.fixed
+        if fixed is not None:   # one code, or only zones and groups: nothing to decide
+            candidate.chosen = fixed
+        else:
+            if votes is None:
+                votes = Votes(_votes(text, candidates))
+            _resolve(candidate, previous, votes, table)
         previous = candidate
 
 
@@ -62,19 +68,15 @@ def _unique_codes(senses: list[Sense]) -> list[str]:
     return list(dict.fromkeys(s.code for s in senses if s.code))
 
 
-def _votes(text: str, candidates: list["Candidate"], table: DivisionTable) -> list[tuple[int, str, int]]:
-    """(position, code, weight) of every unambiguous division mention and of the units above it."""
+def _votes(text: str, candidates: list["Candidate"]) -> list[tuple[int, str, int]]:
+    """(position, code, weight) of every unambiguous division mention and of the units above it
+    (``Surface.vote``: ambiguous names, former namesakes included, do not vote)."""
     title_end = text.find("\n")
     votes = []
     for candidate in candidates:
-        places = [s for s in candidate.senses if s.level not in ("group", "country")]
-        codes = _unique_codes(places)
-        if len(codes) != 1:
-            continue   # ambiguous names (former namesakes included) do not vote
         weight = TITLE_WEIGHT if 0 <= candidate.start < title_end else 1
-        for code in (codes[0], *table.ancestors(codes[0])):
-            if code != COUNTRY_CODE:
-                votes.append((candidate.start, code, weight))
+        for code in candidate.surface.vote:
+            votes.append((candidate.start, code, weight))
     return votes
 
 
@@ -87,7 +89,7 @@ def _support(code: str, near: Counter, votes: Votes, table: DivisionTable) -> in
 
 def _resolve(candidate: "Candidate", previous, votes, table: DivisionTable) -> None:
     senses = candidate.senses
-    codes = _unique_codes(senses)
+    codes = list(candidate.surface.codes)
     if not codes or len(codes) == 1 or all(s.level in ("zone", "group") for s in senses):
         candidate.chosen = _preferred_sense(senses, codes[:1] or [None])
         return
@@ -117,11 +119,7 @@ def _resolve(candidate: "Candidate", previous, votes, table: DivisionTable) -> N
         candidate.options = tuple(sorted(current or former))
 
 
-def _preferred_sense(senses: list[Sense], codes: list[str | None]) -> Sense:
-    """Among the senses with the chosen code, a zone sense first (浦东新区 is a new area), then
-    current names before former ones."""
-    matching = [s for s in senses if s.code == codes[0]] or senses
-    return min(matching, key=lambda s: (s.level != "zone", s.form == "former"))
+_preferred_sense = preferred_sense
 
 
 def _by_written_parent(codes, candidate, previous, table) -> str | None:

@@ -17,14 +17,15 @@ The steps of :meth:`RegionTagger.find`, each a small function below:
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Optional
+from typing import Callable, NamedTuple, Optional
 
 from .areas import AreaFinder
 from .brands import drop_brands
-from .lexicon import RegionLexicon, Sense, Surface
+from .lexicon import MAX_NAME_GAP, NAME_BREAKS, RegionLexicon, Sense, Surface
 from .resolve import resolve_all
 from .scope import RegionScope
 from .table import COUNTRY_CODE, DivisionTable
@@ -39,9 +40,8 @@ STREET_WORDS = ("路", "街", "巷", "大道", "片区", "中路", "东路", "�
 GLUED_TYPE_WORDS = {"市场", "市民", "市值", "市面", "市容", "区域", "区间", "县域"}
 PORT = "港"
 NOT_PORT_AFTER = set("澳台股人")
-# Words that end the proper name a place may start; between the place and a head only name
-# characters may stand, not these.
-NAME_BREAKS = set("，。、；：！？,.;:!?（）()《》“”\"'‘’ \n\t的和与及或在是为将等了对向从到把被由并有")
+# Between a place and the head of the proper name it starts only name characters may stand,
+# not the NAME_BREAKS of the lexicon.
 DIVISION_TYPES = set("省市区县州盟旗")
 NAME_BREAK_WORDS = ("建设", "推进", "推动", "打造", "发展", "加快", "支持", "实施", "引进", "落户", "签约",
                     "新增", "拥有", "培育", "形成", "成为", "建成", "完成", "实现", "开展", "举办", "召开",
@@ -53,8 +53,9 @@ GROUP_CUES = ("地区", "省份", "省区", "省市", "各省", "三省", "六�
               "振兴", "全面振兴", "沿海", "城市", "区域", "片区", "老工业基地")
 
 
-@dataclass(frozen=True, slots=True)
-class RegionMatch:
+class RegionMatch(NamedTuple):
+    """A region record (immutable; a named tuple because thousands are built per megabyte)."""
+
     start: int
     end: int
     text: str
@@ -72,10 +73,7 @@ class Candidate:
 
     start: int
     end: int
-    senses: tuple[Sense, ...]
-    ordinary: bool = False
-    weak: bool = False              # county short names and the like: easy to find by accident
-    short: bool = False             # written without its type word
+    surface: Surface                # the string found and its senses (see lexicon.Surface)
     zone: Sense | None = None       # set when the candidate grew into a development zone
     text_override: str | None = None
     chosen: Sense | None = None     # filled by resolve
@@ -84,6 +82,22 @@ class Candidate:
     @property
     def length(self) -> int:
         return self.end - self.start
+
+    @property
+    def senses(self) -> tuple[Sense, ...]:
+        return self.surface.senses
+
+    @property
+    def ordinary(self) -> bool:
+        return self.surface.ordinary
+
+    @property
+    def weak(self) -> bool:          # county short names and the like: easy to find by accident
+        return self.surface.weak
+
+    @property
+    def short(self) -> bool:         # written without its type word
+        return self.surface.short
 
 
 @dataclass(slots=True)
@@ -150,31 +164,35 @@ class RegionTagger:
     def _scan(self, text: str) -> ScanResult:
         places = []
         blocks: dict[int, list[int]] = {}
-        for start, end, entry in self.lexicon.matcher.find_all(text):
-            if entry.senses:
-                places.append(self._candidate(start, end, entry))
-            if entry.block:
+        for start, end, surface in self.lexicon.matcher.find_all(text):
+            if surface.senses:
+                places.append(Candidate(start, end, surface))
+            if surface.block:
                 blocks.setdefault(start, []).append(end)
         return ScanResult(places, blocks)
 
-    @staticmethod
-    def _candidate(start: int, end: int, surface: Surface) -> Candidate:
-        return Candidate(start, end, surface.senses, surface.ordinary, surface.weak, surface.short)
-
     def _filter(self, text: str, scan: ScanResult, is_boundary: Boundary) -> list[Candidate]:
-        starts = {c.start for c in scan.places if not c.weak}
-        ends = {c.end for c in scan.places if not c.weak}
+        places, blocks = scan.places, scan.blocks
+        strong = [c for c in places if not c.surface.weak]
+        starts = {c.start for c in strong}
+        ends = {c.end for c in strong}
+        blocked = {i for start, ends_ in blocks.items() for i in range(start, max(ends_))}
+        junction = self.lexicon.junction_words
         kept = []
-        blocked = {i for start, ends_ in scan.blocks.items() for i in range(start, max(ends_))}
-        for candidate in scan.places:
-            if _inside_block(candidate, scan.blocks, blocked):
+        for candidate in places:
+            surface = candidate.surface
+            if blocked and (candidate.start in blocked or candidate.end - 1 in blocked) \
+                    and _inside_block(candidate, blocks):
                 continue
             if is_boundary is not None and not _glued_to_punctuation(text, candidate.start, is_boundary):
                 if not _fits_words(text, candidate, is_boundary, starts, ends):
                     continue
-            elif _straddled(text, candidate, self.lexicon.junction_words, starts, ends):
+            elif surface.straddles and _straddled(text, candidate, junction, starts, ends):
                 continue
-            if _followed_by_feature(text, candidate) or _glued_type_word(text, candidate):
+            if surface.all_full:
+                if text[candidate.end - 1:candidate.end + 1] in GLUED_TYPE_WORDS:
+                    continue   # 昆山市|场: the type character belongs to the next word
+            elif _followed_by_feature(text, candidate):
                 continue
             kept.append(candidate)
         return kept
@@ -223,12 +241,15 @@ class RegionTagger:
 
     def _proper_name_end(self, text: str, candidate: Candidate) -> int | None:
         """End of the proper name that ``candidate`` starts (北京|大学, 天津|港), else None."""
-        if any(s.level == "group" for s in candidate.senses):
+        if candidate.surface.group:
             return None
         end = candidate.end
         if text.startswith(PORT, end) and text[end + 1:end + 2] not in NOT_PORT_AFTER:
             return end + 1
-        heads, lengths, prefixes = self.lexicon.heads, self.lexicon.head_lengths, self.lexicon.head_prefixes
+        lexicon = self.lexicon
+        if not lexicon.head_near.match(text, end):
+            return None   # no head's first character before a break: most places start no name
+        heads, lengths, prefixes = lexicon.heads, lexicon.head_lengths, lexicon.head_prefixes
         farthest = None
         for gap_end in range(end, min(len(text), end + MAX_NAME_GAP + 1)):
             if gap_end > end and (text[gap_end - 1] in NAME_BREAKS or text[gap_end - 1].isdigit()):
@@ -254,17 +275,19 @@ class RegionTagger:
     def _drop_uncued(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
         kept = []
         for index, candidate in enumerate(candidates):
+            surface = candidate.surface
             if candidate.zone is None:
-                if candidate.ordinary and not _has_cue(text, candidates, index, self.table):
+                if surface.ordinary and not _has_cue(text, candidates, index, self.table):
                     continue
-                if candidate.weak and _after_unrelated_place(candidates, index, self.table):
+                if surface.weak and _after_unrelated_place(candidates, index, self.table):
                     continue
-                if any(s.needs_cue for s in candidate.senses) and not _has_group_cue(text, candidates, index):
+                if surface.needs_cue and not _has_group_cue(text, candidates, index):
                     continue
             kept.append(candidate)
         return kept
 
-    def _to_match(self, text: str, candidate: Candidate) -> RegionMatch:
+    @staticmethod
+    def _to_match(text: str, candidate: Candidate) -> RegionMatch:
         span = text[candidate.start:candidate.end]
         sense = candidate.zone or candidate.chosen
         if sense is None:  # still ambiguous
@@ -282,7 +305,6 @@ class RegionTagger:
 
 # ---------------------------------------------------------------- filters
 
-MAX_NAME_GAP = 10  # characters between a place and the head of the proper name it starts
 MAX_BLOCK = 12      # longest blocking phrase that can reach back over a candidate
 MAX_JUNCTION = 4
 DIRECTIONS = set("东西南北")
@@ -299,8 +321,7 @@ def _route_stops(text: str, candidates: list[Candidate]) -> set[int]:
     line after them is named by its ends, and each end is a place of its own."""
     stops = set()
     for before, after in zip(candidates, candidates[1:]):
-        between = text[before.end:after.start]
-        if 1 <= len(between) <= 2 and all(char in ROUTE_JOINS for char in between):
+        if 1 <= after.start - before.end <= 2 and all(char in ROUTE_JOINS for char in text[before.end:after.start]):
             stops.update((before.start, after.start))
     return stops
 
@@ -314,10 +335,9 @@ def _weight(candidate: Candidate) -> int:
     return 2 * candidate.length - (1 if candidate.weak else 0)
 
 
-def _inside_block(candidate: Candidate, blocks: dict[int, list[int]], blocked: set[int]) -> bool:
-    """Inside or across a blocking phrase; a block wholly inside the candidate does not count."""
-    if candidate.start not in blocked and candidate.end - 1 not in blocked:
-        return False
+def _inside_block(candidate: Candidate, blocks: dict[int, list[int]]) -> bool:
+    """Inside or across a blocking phrase; a block wholly inside the candidate does not count.
+    (Called only for candidates whose first or last character some block covers.)"""
     for start in range(candidate.start - MAX_BLOCK, candidate.end):
         for end in blocks.get(start, ()):
             if end <= candidate.start:
@@ -352,75 +372,63 @@ def _is_hanzi(char: str) -> bool:
 def _straddled(text: str, candidate: Candidate, junction_words: frozenset[str],
                starts: set[int], ends: set[int]) -> bool:
     """Character mode: an everyday word runs across the start of a short name (推广|东, 航天|等) or
-    across the end of a weak one (新安|全, 大关|键).  A word explained by a neighbouring
-    place (江苏|南京 with 苏南) does not count."""
-    if not candidate.short and not _short_group(candidate):
-        return False
+    across the end of a weak one (新安|全, 大关|键); two-character group names (关中, 陕北) are
+    checked the same way (有关|中国).  A word explained by a neighbouring place (江苏|南京 with
+    苏南) does not count.  (Called only for the names that ``Surface.straddles`` marks.)"""
     begin, finish = candidate.start, candidate.end
     if begin not in ends:
         for start in range(max(0, begin - MAX_JUNCTION + 1), begin):
-            if start not in starts and any(text[start:end] in junction_words
-                                           for end in range(begin + 1, min(finish, start + MAX_JUNCTION) + 1)):
-                return True
+            if start not in starts:
+                for end in range(begin + 1, min(finish, start + MAX_JUNCTION) + 1):
+                    if text[start:end] in junction_words:
+                        return True
     if _ends_in_direction_word(text, finish):
         return True
-    if candidate.weak and finish not in starts:
+    if candidate.surface.weak and finish not in starts:
         for start in range(begin, finish):   # from begin: words that contain it (共和|国)
-            if any(text[start:end] in junction_words and end not in ends
-                   for end in range(finish + 1, min(len(text), start + MAX_JUNCTION) + 1)):
-                return True
+            for end in range(finish + 1, min(len(text), start + MAX_JUNCTION) + 1):
+                if end not in ends and text[start:end] in junction_words:
+                    return True
     return False
-
-
-def _short_group(candidate: Candidate) -> bool:
-    """A two-character group name (关中, 陕北) straddles words like a short name: 有关|中国."""
-    return candidate.length == 2 and all(s.level == "group" and not s.needs_cue for s in candidate.senses)
 
 
 def _take_old_type_word(text: str, candidates: list[Candidate]) -> None:
     """黄骅县 (now 黄骅市), 昆山县: a county's short name with a type word that is no longer its
     own still names it, and the type word belongs to the mention (not 市场, 市民)."""
     for index, candidate in enumerate(candidates):
+        if not candidate.surface.old_type or text[candidate.end:candidate.end + 1] not in OLD_TYPE_WORDS:
+            continue
         following = candidates[index + 1].start if index + 1 < len(candidates) else len(text)
-        if (candidate.end < following and text[candidate.end:candidate.end + 1] in OLD_TYPE_WORDS
-                and text[candidate.end + 1:candidate.end + 2] not in NOT_TYPE_WORD_AFTER
-                and all(s.form == "short" and s.level == "county" for s in candidate.senses)):
+        if candidate.end < following and text[candidate.end + 1:candidate.end + 2] not in NOT_TYPE_WORD_AFTER:
             candidate.end += 1
 
 
 def _ends_in_direction_word(text: str, finish: int) -> bool:
     """湖南|岸, 黑海南|端: the name's last character is a direction of a word that goes on
     (南岸, 南端).  部 only when 部分 does not follow (河南部分地区 is 河南)."""
-    last, after = text[finish - 1:finish], text[finish:finish + 1]
-    if last not in DIRECTIONS or after not in DIRECTION_TAILS:
+    if text[finish - 1] not in DIRECTIONS or text[finish:finish + 1] not in DIRECTION_TAILS:
         return False
+    after = text[finish]
     return not (after == "部" and text.startswith("分", finish + 1))
 
 
 def _followed_by_feature(text: str, candidate: Candidate) -> bool:
-    """A short name that starts a smaller place: 清水湾, 金华镇, 北仑大道, 重庆路, 香港中路."""
-    if all(s.form == "full" for s in candidate.senses):
-        return False
-    after = text[candidate.end:candidate.end + 2]
-    if after.startswith(STREET_WORDS) or _numbered_street(text, candidate.end):
+    """A short name that starts a smaller place: 清水湾, 金华镇, 北仑大道, 重庆路, 香港中路.
+    (Called only for names not written in full.)"""
+    end = candidate.end
+    if text.startswith(STREET_WORDS, end) or _numbered_street(text, end):
         return True
-    province = any(s.level == "province" for s in candidate.senses)
-    return not province and after[:1] in PLACE_FEATURES
+    return not candidate.surface.province and text[end:end + 1] in PLACE_FEATURES
 
 
 def _numbered_street(text: str, position: int) -> bool:
     """太原1路, 北京2号: digits and a street word after the name."""
-    end = position
+    if not text[position:position + 1].isdigit():
+        return False
+    end = position + 1
     while end < len(text) and text[end].isdigit():
         end += 1
-    return end > position and text.startswith(("路", "街", "号", "巷", "弄"), end)
-
-
-def _glued_type_word(text: str, candidate: Candidate) -> bool:
-    """昆山市|场, 北京市|民: the type character belongs to the next word; the short name
-    (a candidate of its own) stays."""
-    return text[candidate.end - 1:candidate.end + 1] in GLUED_TYPE_WORDS and all(
-        s.form == "full" for s in candidate.senses)
+    return text.startswith(("路", "街", "号", "巷", "弄"), end)
 
 
 def _is_concept_centre(text: str, middle: str, head_end: int) -> bool:
@@ -428,7 +436,7 @@ def _is_concept_centre(text: str, middle: str, head_end: int) -> bool:
 
 
 def _is_division(candidate: Candidate) -> bool:
-    return not candidate.ordinary and any(s.level in ("province", "prefecture", "county") for s in candidate.senses)
+    return candidate.surface.division
 
 
 def _is_parent_of(before: Candidate, candidate: Candidate, table: DivisionTable) -> bool:

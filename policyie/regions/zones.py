@@ -6,6 +6,7 @@ cities and projects (邯郸数字经济产业园, 合肥滨湖科学城) are not
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .lexicon import RegionLexicon, Sense
@@ -37,17 +38,34 @@ _NAMED_TYPE_AFTER = re.compile(
     + "(?P<type>" + "|".join(sorted(NAMED_ZONE_TYPES, key=len, reverse=True)) + ")")
 
 
+_ANY_TYPE = re.compile("|".join(_ORDERED_TYPES))
+
+
+def _type_near(type_spans: list[tuple[int, int]], type_ends: list[int], position: int) -> bool:
+    """Some zone type ends after ``position`` and starts at most a zone name's length after it."""
+    index = bisect_right(type_ends, position)
+    return index < len(type_spans) and type_spans[index][0] <= position + MAX_ZONE_NAME
+
+
 class ZoneFinder:
     def __init__(self, lexicon: RegionLexicon):
         self.lexicon = lexicon
 
     def grow(self, text: str, candidates: list["Candidate"]) -> list["Candidate"]:
+        # Where zone types stand in the text (leftmost-longest, so each occurrence of a type lies
+        # within one of them): a zone can follow a place only if one ends after the place and
+        # starts within a zone name's length of it.
+        type_spans = [found.span() for found in _ANY_TYPE.finditer(text)]
+        if not type_spans:
+            return candidates
+        type_ends = [end for _, end in type_spans]
         kept: list["Candidate"] = []
         covered_until = -1
         for candidate in candidates:
             if candidate.start < covered_until:
                 continue
-            if candidate.zone is None and self._can_start_zone(candidate):
+            if candidate.zone is None and candidate.surface.zone_start \
+                    and _type_near(type_spans, type_ends, candidate.end):
                 found = self._zone_after(text, candidate.end)
                 if found is not None:
                     end, written_type = found
@@ -55,11 +73,6 @@ class ZoneFinder:
                     covered_until = end
             kept.append(candidate)
         return kept
-
-    @staticmethod
-    def _can_start_zone(candidate: "Candidate") -> bool:
-        return any(s.level in ("province", "prefecture", "county") for s in candidate.senses) and not all(
-            s.level == "zone" for s in candidate.senses)
 
     @staticmethod
     def _zone_after(text: str, position: int) -> tuple[int, str] | None:
