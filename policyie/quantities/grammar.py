@@ -322,6 +322,8 @@ class _Rules:
         self.money_after = tuple(cues["money_after"])
         # 居全国第一 (a rank verb) and 增速全省第一 (a scope) both make 第一 a rank
         self.rank = _alternation([*cues["rank"], *cues["rank_scope"]])
+        self.rank_verbs = _alternation(cues["rank"])
+        self.rank_scope = _Lookup(dict.fromkeys(cues["rank_scope"], True))
         self.speed = _alternation(cues["speed"])
         self.streak = _Lookup(cues["streak"])
         self.scale = _Lookup(cues["scale"])
@@ -364,6 +366,11 @@ _UNIT_CHARS = frozenset("十拾百佰千仟万亿兆")
 _MAGNITUDE_CHARS = frozenset("十拾百佰千仟万亿")
 _AMBIGUOUS_CAPITALS = frozenset("陆伍拾肆佰仟")   # 陆地, 队伍, 收拾, 放肆: numerals only next to numerals
 _OPENING_QUOTES = frozenset("“‘「『\"'《")
+_CLOSING_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"', "《": "》"}
+_LONGEST_QUOTED_NAME = 16
+_COORDINATORS = frozenset("、和及与")
+_COUNTED_FIRST_MEASURES = frozenset("个项次")
+_LONGEST_ORDINAL_CHAIN = 8
 _CODE_NEIGHBOURS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_#%&=.")
 _LONGEST_TRIMMED_RUN = 48        # 四千五百六十九万八千三百一十一亿… has 31 characters
 _BOUNDARY = frozenset("，,。.；;：:！!？?、）)》」』】”\"' \n\t\r") | {""}
@@ -376,6 +383,9 @@ _FRACTION_GLUE = re.compile(r" *分 *之 *")
 _MIXED_GLUE = re.compile(r" *又 *")                                   # 三又三分之一
 _SLASH_FRACTION = re.compile(r"( [0-9]+)?/([0-9]+)(?![0-9./])")      # 1 3/5, 3/5 (number layer)
 _SLASH_DENOMINATOR = re.compile(r"/([0-9]{1,4})(?![0-9./])")          # 1/7 (not 2024/5/20)
+_PER_PART = re.compile(r"(?:就|中|里)有 ?")                          # 每4辆…就有1辆, 每10个…中有3个
+_PER_VERB_LONGEST = 4                                                # 每出口4辆, 每卖出4辆
+_PER_MEASURES = frozenset("年月日天周季个位家人户次项名张台辆件")      # 每年新增10家: 每 + a measure word
 _RATIO_PART = re.compile(r"[0-9]+(?:\.[0-9]+)?")                     # 9.2:36.7:54.1
 _SPECIAL_WORDS = ("过半数", "过半", "半数", "首位", "榜首", "对折", "半成", "半折")
 _SCANNER = re.compile(
@@ -669,8 +679,8 @@ class QuantityGrammar:
                 if start - 1 < last_end:
                     return []
                 candidate.start, candidate.inside_approx = start - 1, "at_most"   # 不过半
-        elif word == "首位":
-            if not rules.rank.search(_window(norm, start, 12, _CLAUSE_STOPS)) or \
+        elif word == "首位":                               # 我国首位…选手 is no rank: verbs only
+            if not rules.rank_verbs.search(_window(norm, start, 12, _CLAUSE_STOPS)) or \
                     norm.endswith(_PLACEMENT_BEFORE, 0, start):
                 return []
             candidate.value, candidate.unit_name, candidate.kind_hint = Decimal(1), "位", "rank"
@@ -765,7 +775,11 @@ class QuantityGrammar:
         if preceding == "前":
             return self._top_n(norm, candidate, rules)
         if preceding == "每":
-            return self._per_share(norm, candidate, rules)
+            return self._per_share(norm, candidate, rules, start - 1)
+        if candidate.unit is not None and "每" in norm[max(0, start - _PER_VERB_LONGEST - 1):start]:
+            per_start = self._per_verb_start(norm, start, last_end)
+            if per_start >= 0 and self._per_share(norm, candidate, rules, per_start):
+                return True                              # otherwise 每生产1吨钢: 1吨 as usual
 
         magnitude_only = self._magnitude_only(run)
         self._attach_before_markers(norm, candidate, last_end, rules, magnitude_only)
@@ -903,11 +917,12 @@ class QuantityGrammar:
                 candidate.unit = _Unit(symbol[0], symbol[1], "money")
             start -= len(symbol[0])
             candidate.start = start
-        hit = rules.before.ending_at(norm, start)
+        marker_end = _before_spaces(norm, start)       # 约合 1243 亿元
+        hit = rules.before.ending_at(norm, marker_end)
         if not hit:
             return
         word, marker = hit
-        marker_start = start - len(word)
+        marker_start = marker_end - len(word)
         if marker_start < last_end:
             return
         if marker.magnitude_only and not magnitude_only:
@@ -926,7 +941,7 @@ class QuantityGrammar:
             if approx:
                 candidate.approx = approx
                 return
-        verb = rules.scale_verb.ending_at(norm, candidate.start)
+        verb = rules.scale_verb.ending_at(norm, _before_spaces(norm, candidate.start))
         if verb:
             candidate.approx = verb[1]
             return
@@ -969,10 +984,15 @@ class QuantityGrammar:
         if magnitude_only and family not in ("count", "time") and \
                 _followed_by(norm, candidate.end, rules.label_after.get("magnitude", ())):
             return False                                 # 超千亿元的产业集群
-        if family == "count" and norm.startswith(rules.label_after.get("count", ()), candidate.end):
-            return False                                 # 五个方面, 两个确立
+        if family == "count" and self._label_follows(norm, candidate, rules.label_after.get("count", ())):
+            return False                                 # 五个方面, 两个确立, 三次、四次全会
         if family == "count" and chinese and start and norm[start - 1] in _OPENING_QUOTES:
             return False                                 # “两个转变”, “三个有利于”: slogans
+        if unit is not None and unit.text == "个" and chinese and not candidate.inside_approx and \
+                self._quoted_head_follows(norm, candidate.end):
+            return False                                 # 三个“一号工程”, 两个“误区”: names enumerated
+        if unit is not None and unit.class_before_noun and _is_cjk(norm[candidate.end:candidate.end + 1] or "。"):
+            return False                                 # 500千伏输变电工程: the facility's class
         if unit is not None and unit.unit in rules.title_before and \
                 rules.title_before[unit.unit].ending_at(norm, start):
             return False                                 # 稳增长26条
@@ -1002,8 +1022,9 @@ class QuantityGrammar:
         """A number without a unit: a multiplied amount, or an index value after 为/达."""
         if any(char in _BIG_CHARS for char in candidate.run):
             if rules.money.search(_window(norm, candidate.start, 40, _SENTENCE_STOPS)) or \
-                    rules.money.search(_window_after(norm, candidate.end, 8, _CLAUSE_STOPS)):
-                candidate.unit_name = "元"                  # 营收1.2万亿, 1300多亿的外汇储备
+                    rules.money.search(_window_after(norm, candidate.end, 8, _CLAUSE_STOPS)) or \
+                    ("亿" in candidate.run and self._money_step_after(norm, candidate.end, rules)):
+                candidate.unit_name = "元"                  # 营收1.2万亿, 1300多亿的外汇储备, 百亿台阶
                 candidate.unit = _Unit("元", "元", "money")
             return True
         if chinese:
@@ -1020,13 +1041,47 @@ class QuantityGrammar:
             return False                                 # 至2025: a year
         return True
 
+    @staticmethod
+    def _label_follows(norm: str, candidate: _Candidate, words: tuple[str, ...]) -> bool:
+        """A label word after the count, or after a chain of counts: 五个方面, 三次、四次全会."""
+        position = candidate.end
+        if norm.startswith(words, position):
+            return True
+        unit_text = candidate.unit.text
+        while norm[position:position + 1] in _COORDINATORS:
+            following = NUMERAL_RUN.match(norm, position + 1)
+            if following is None or not norm.startswith(unit_text, following.end()):
+                return False
+            position = following.end() + len(unit_text)
+            if norm.startswith(words, position):
+                return True
+        return False
+
+    @staticmethod
+    def _quoted_head_follows(norm: str, end: int) -> bool:
+        """三个“一号工程”, 两个“毫不动摇”: the quotation is the counted noun itself, so it names a
+        slogan or programme (a quoted qualifier, 三个“专精特新”企业, leaves a count)."""
+        closing = _CLOSING_QUOTES.get(norm[end:end + 1])
+        if closing is None:
+            return False
+        close = norm.find(closing, end + 1, end + _LONGEST_QUOTED_NAME)
+        return close > 0 and norm[close + 1:close + 2] in _BOUNDARY
+
+    @staticmethod
+    def _money_step_after(norm: str, end: int, rules: _Rules) -> bool:
+        """再跨百亿台阶, 千亿新台阶: the steps of an economy's size are money."""
+        if norm.startswith("新", end):
+            end += 1
+        return norm.startswith(rules.money_after, end)
+
     def _duration_ok(self, norm: str, candidate: _Candidate, rules: _Rules) -> bool:
         """Streaks are quantities (连续35年); time frames are not (过去5年, 五年来)."""
-        if rules.streak.ending_at(norm, candidate.start):
-            return True
-        if candidate.unit.requires == "streak":
-            return False
-        if rules.timeframe_before.ending_at(norm, candidate.start) or \
+        before = _before_spaces(norm, candidate.start)
+        if rules.streak.ending_at(norm, before):
+            return True                                  # 连续35年, 连续 31 年
+        if candidate.unit.requires == "streak" and "." not in candidate.run and "点" not in candidate.run:
+            return False                                 # 2023年; but 11.2年 is no year
+        if rules.timeframe_before.ending_at(norm, before) or \
                 rules.timeframe_before.ending_at(norm, candidate.run_start):
             return False                                 # 过去5个月, 近3个月
         return not norm.startswith(rules.timeframe_after, candidate.end)
@@ -1035,7 +1090,7 @@ class QuantityGrammar:
         """A bare magnitude (万亿, 百亿) is a value only in a scale statement: 过万亿, 再跨百亿台阶."""
         if candidate.prefix_approx or candidate.inside_approx:
             return True                                  # 近百家, 千余家
-        if rules.scale.ending_at(norm, candidate.start):
+        if rules.scale.ending_at(norm, _before_spaces(norm, candidate.start)):
             return True
         return bool(rules.scale_after.starting_at(norm, candidate.end))
 
@@ -1063,10 +1118,15 @@ class QuantityGrammar:
             if norm.endswith(_PLACEMENT_BEFORE, 0, ordinal_start):
                 return False                             # 放在第一位
         elif unit is None and candidate.upper is None:
-            if norm[candidate.end:candidate.end + 1] not in _BOUNDARY:
+            following = norm[candidate.end:candidate.end + 1]
+            if following not in _BOUNDARY:
                 return False
+            if following == "、" and self._ordinals_of_a_noun(norm, candidate.end + 1, rules):
+                return False                             # 第二、三产业
             if not rules.rank.search(_window(norm, ordinal_start, 12, _CLAUSE_STOPS)):
-                return False
+                return False                             # neither 居… nor 全省… before it
+            if self._counted_first(norm, ordinal_start, rules):
+                return False                             # 创出多项全国第一: "firsts" counted
         else:
             return False
         candidate.start = ordinal_start
@@ -1074,6 +1134,31 @@ class QuantityGrammar:
         candidate.unit = _Unit("位", "位", "rank")
         candidate.approx = candidate.suffix_approx or "exact"
         return True
+
+    def _ordinals_of_a_noun(self, norm: str, position: int, rules: _Rules) -> bool:
+        """第二、三产业, 第四、五、六届: ordinals chained before a noun (分列第一、二位 is a list of ranks)."""
+        for _ in range(_LONGEST_ORDINAL_CHAIN):
+            following = NUMERAL_RUN.match(norm, position)
+            if following is None:
+                return False
+            position = following.end()
+            if not norm.startswith("、", position):
+                break
+            position += 1
+        return _is_cjk(norm[position:position + 1]) and self._unit_at(norm, position, rules) is None
+
+    @staticmethod
+    def _counted_first(norm: str, ordinal_start: int, rules: _Rules) -> bool:
+        """多项全国第一, 无数个第一: a count before (the scope and) 第N makes it a noun."""
+        before = ordinal_start
+        if norm[before - 1:before] in _OPENING_QUOTES:
+            before -= 1
+        scope = rules.rank_scope.ending_at(norm, before)
+        if scope:
+            before -= len(scope[0])
+        if norm[before - 1:before] in _OPENING_QUOTES:
+            before -= 1
+        return before > 0 and norm[before - 1] in _COUNTED_FIRST_MEASURES
 
     def _top_n(self, norm: str, candidate: _Candidate, rules: _Rules) -> bool:
         """前两位, 排名前十 → rank at_most."""
@@ -1112,22 +1197,20 @@ class QuantityGrammar:
         candidate.unit_name, candidate.kind_hint = "倍", "growth"
         return True
 
-    def _per_share(self, norm: str, candidate: _Candidate, rules: _Rules) -> bool:
-        """每4辆…就有1辆 → 25 % share; any other 每N is a rate's denominator, not a value."""
-        if candidate.unit is None:
+    def _per_share(self, norm: str, candidate: _Candidate, rules: _Rules, per_start: int) -> bool:
+        """每4辆…就有1辆, 每出口4辆汽车就有1辆, 每10个…中有3个 → one share in % over the phrase.
+
+        The part must be counted in the whole's measure and be no larger than it.
+        """
+        whole_unit = candidate.unit
+        if whole_unit is None or candidate.value == 0:
             return False
-        window_end = min(len(norm), candidate.end + 24)
-        clause = norm[candidate.end:window_end]
-        for stop in _SENTENCE_STOPS:
-            cut = clause.find(stop)
-            if cut >= 0:
-                clause = clause[:cut]
-        marker = clause.find("就有")
-        if marker < 0:
+        clause = _window_after(norm, candidate.end, 24, _CLAUSE_STOPS)
+        marker = _PER_PART.search(clause)
+        if marker is None:
             return False
-        after = candidate.end + marker + 2
-        second = NUMERAL_RUN.match(norm, after)
-        if not second or candidate.value == 0:
+        second = NUMERAL_RUN.match(norm, candidate.end + marker.end())
+        if not second:
             return False
         try:
             part, _ = read_run(second.group())
@@ -1136,12 +1219,27 @@ class QuantityGrammar:
         end = second.end()
         unit = self._unit_at(norm, end, rules)
         if unit is not None:
+            if unit[0].unit != whole_unit.unit:
+                return False
             end = unit[1]
-        candidate.start = candidate.run_start - 1
+        if not 0 < part <= candidate.value:
+            return False
+        candidate.start = per_start
         candidate.end = end
         candidate.value = part / candidate.value * 100
         candidate.unit_name, candidate.kind_hint = "%", "share"
         return True
+
+    @staticmethod
+    def _per_verb_start(norm: str, run_start: int, last_end: int) -> int:
+        """Where 每 stands when a verb separates it from the number (每出口4辆), else -1."""
+        per = norm.rfind("每", max(last_end, run_start - _PER_VERB_LONGEST - 1), run_start - 1)
+        if per < 0:
+            return -1
+        verb = norm[per + 1:run_start]
+        if verb[0] in _PER_MEASURES or not all(_is_cjk(char) and char not in _NUMERAL_CHARS for char in verb):
+            return -1                                    # 每年新增10家, 每万人3.4人: no verb
+        return per
 
     def _finish_share_word(self, norm: str, candidate: _Candidate, last_end: int, rules: _Rules) -> bool:
         self._attach_after_markers(norm, candidate, rules)
@@ -1273,6 +1371,14 @@ class QuantityGrammar:
         if run[0] not in _MAGNITUDE_CHARS or run[0] in "十拾":
             return False
         return all(char in _MAGNITUDE_CHARS for char in run.replace(" ", ""))
+
+
+def _before_spaces(norm: str, position: int) -> int:
+    """``position`` moved back over the spaces (at most four) that end there."""
+    probe = position
+    while probe and norm[probe - 1] == " " and position - probe < 4:
+        probe -= 1
+    return probe
 
 
 def _is_sign_position(norm: str, minus: int) -> bool:
