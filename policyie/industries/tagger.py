@@ -1,8 +1,9 @@
 """Finding industry terms in policy text (SPEC sections 1 and 4).
 
-One pass of :class:`~policyie.matching.LexiconMatcher` finds every lexicon
-string and every non-term string; then context rules, each looking only at
-the characters around a hit (the word lists live in ``data/grammar.json``):
+One pass of :class:`~policyie.industries.scanning.PairIndex` finds every
+lexicon string, every non-term string and the marker words the rules look
+for (name suffixes, goods cues); then context rules, each looking only at the
+characters around a hit (the word lists live in ``data/grammar.json``):
 
 1. **Selection** — hits inside a non-term (战略性新兴产业, 文化工作, 中国石化)
    are dropped; of overlapping hits the longest wins (深化|工业互联网, not
@@ -42,7 +43,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -50,16 +50,18 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Optional, Sequence
 
+import numpy as np
 import regex
 
 from policyie.industries.lexicon import Term, parse_term, read_grammar, read_lexicon, read_nonterms
-from policyie.matching import LexiconMatcher
+from policyie.industries.scanning import PairIndex, code_points, leftmost_longest_starts
 
 BoundaryCheck = Callable[[int], bool]
 Span = tuple[int, int]
 Candidate = tuple[int, int, tuple[str, ...], float]  # start, end, tiers from the cue, confidence
 OTHER_SECTOR = "其他"
 ECONOMY = "经济"
+SUFFIX, GOODS_CUE = "suffix", "goods"  # payloads of marker words in the scan (terms carry a Term, non-terms None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +127,7 @@ class _Rules:
     merging_coordinators: frozenset[str]
     shared_heads: tuple[str, ...]
     coordinator_after: regex.Pattern
-    suffix_start: re.Pattern             # where a name or title suffix may begin (a quick filter)
+    suffix_words: tuple[str, ...]        # name and title suffixes: their starts are found by the scan
     name_after: regex.Pattern            # group "name": inside a proper name; group "title": a plan title
     name_reach: int
     attached_chars: frozenset[str]       # one-character name suffixes (物流园, 旅游局)
@@ -133,8 +135,8 @@ class _Rules:
     kind_suffixes: tuple[str, ...]       # suffixes of places and firms that come in kinds (园区, 基地)
     quotes: tuple[str, str, int]         # opening marks, closing marks, how far a quote may reach
     quoted_name_after: regex.Pattern     # “…”项目: a quoted name
-    closing_quote: re.Pattern
-    goods_cue: re.Pattern
+    char_classes: np.ndarray             # code point → CLAUSE_BREAK, CLOSING_QUOTE or 0
+    goods_cues: tuple[str, ...]          # found by the scan
     goods_context: regex.Pattern         # before a chain: 能造, 购买 …; used with search over its end
     goods_after: regex.Pattern           # after a chain: 消费, 等大宗商品消费
     product_after: regex.Pattern         # a model code or a craft's quoted name: C919, “…号”
@@ -184,8 +186,7 @@ class _Rules:
             merging_coordinators=frozenset(c for c in g["coordinators"] if "、" not in c),
             shared_heads=tuple(g["shared_heads"]),
             coordinator_after=regex.compile(coordinators),
-            # Plain literal alternations run 6x faster in the standard re module.
-            suffix_start=re.compile(_alternation(list(g["name_suffixes"]) + list(g["title_suffixes"]))),
+            suffix_words=tuple(dict.fromkeys(list(g["name_suffixes"]) + list(g["title_suffixes"]))),
             attached_chars=frozenset(g["attached_name_suffixes"]),
             name_after=regex.compile(_name_after_pattern(g)),
             name_reach=int(g["name_filler_max"]),
@@ -193,8 +194,8 @@ class _Rules:
             kind_suffixes=tuple(g["kind_before"]["suffixes"]),
             quotes=(g["quotes"]["open"], g["quotes"]["close"], int(g["quotes"]["reach"])),
             quoted_name_after=regex.compile(_alternation(g["quoted_name_suffixes"])),
-            closing_quote=re.compile(f"[{re.escape(g['quotes']['close'])}]"),
-            goods_cue=re.compile(_alternation(g["goods_cues"])),
+            char_classes=_char_classes(g["clause_breaks"], g["quotes"]["close"]),
+            goods_cues=tuple(g["goods_cues"]),
             goods_context=regex.compile(rf"(?:{_alternation(g['goods_verbs_before'])})$"),
             # 汽车消费, and after a list: 汽车、家电等大宗商品消费
             goods_after=regex.compile(rf"(?:等\p{{Han}}{{0,4}}?)?(?:{_alternation(g['goods_after'])})"),
@@ -203,6 +204,17 @@ class _Rules:
             clause_breaks=g["clause_breaks"],
             discovery=_DiscoveryRules.from_grammar(g["discovery"], heads, coordinators, economy_guard),
         )
+
+
+CLAUSE_BREAK, CLOSING_QUOTE = 1, 2
+
+
+def _char_classes(breaks: str, closing_quotes: str) -> np.ndarray:
+    """A table over the Basic Multilingual Plane: which characters end a clause or close a quote."""
+    table = np.zeros(0x10000, dtype=np.uint8)
+    table[[ord(char) for char in breaks]] = CLAUSE_BREAK
+    table[[ord(char) for char in closing_quotes]] = CLOSING_QUOTE
+    return table
 
 
 def _kind_before_pattern(kind: Mapping) -> str:
@@ -283,19 +295,34 @@ class _Text:
     def __init__(self, text: str, rules: _Rules):
         self.text = text
         self.rules = rules
+        # Set by the scan: where a multi-character name or title suffix, or a goods cue, begins
+        # (leftmost-longest, as a regex over the words would find them).
+        self.suffix_starts: list[int] = []
+        self.goods_cues: list[int] = []
 
     @cached_property
-    def suffix_starts(self) -> list[int]:
-        """Where a multi-character name or title suffix begins (found once, when first needed)."""
-        return [found.start() for found in self.rules.suffix_start.finditer(self.text)]
+    def codes(self):
+        """The text's code points (numpy), for the vectorised look-ups."""
+        return code_points(self.text)
+
+    @cached_property
+    def _marks(self) -> tuple[list[int], list[int]]:
+        """Where clause breaks and closing quotes are (found once, when first needed)."""
+        classes = self.rules.char_classes[self.codes.clip(0, len(self.rules.char_classes) - 1)]
+        return ((classes == CLAUSE_BREAK).nonzero()[0].tolist(), (classes == CLOSING_QUOTE).nonzero()[0].tolist())
+
+    @property
+    def closing_quotes(self) -> list[int]:
+        return self._marks[1]
 
     def clause_around(self, position: int) -> Span:
         """The clause (between punctuation) containing ``position``, within a window around it."""
-        text, breaks = self.text, self.rules.clause_breaks
-        low, high = max(0, position - self.CLAUSE_WINDOW), min(len(text), position + self.CLAUSE_WINDOW)
-        start = max(text.rfind(char, low, position) for char in breaks) + 1 or low
-        ends = [found for found in (text.find(char, position, high) for char in breaks) if found >= 0]
-        return max(start, low), (min(ends) if ends else high)
+        breaks = self._marks[0]
+        low, high = max(0, position - self.CLAUSE_WINDOW), min(len(self.text), position + self.CLAUSE_WINDOW)
+        index = bisect.bisect_left(breaks, position)  # the first break at or after position
+        end = breaks[index] if index < len(breaks) and breaks[index] < high else high
+        start = breaks[index - 1] + 1 if index > 0 and breaks[index - 1] >= low else low
+        return start, end
 
     def inside_name(self, start: int, end: int) -> bool:
         """Whether the term (or chain) at [start, end) is part of a proper name.
@@ -325,11 +352,6 @@ class _Text:
     def is_kind(self, start: int) -> bool:
         """A count, grade or description right before ``start`` (3个, 一批, 省级, …的)."""
         return bool(self.rules.kind_before.search(self.text, max(0, start - 12), start))
-
-    @cached_property
-    def closing_quotes(self) -> list[int]:
-        """Where closing quotation marks are (found once, when first needed)."""
-        return [found.start() for found in self.rules.closing_quote.finditer(self.text)]
 
     def _inside_quoted_name(self, start: int, end: int, close: int) -> bool:
         """The term lies between quotes that close at ``close``, and a name follows them."""
@@ -386,9 +408,15 @@ class IndustryTagger:
     def __init__(self, terms: Iterable[Term], nonterms: Iterable[str], rules: _Rules):
         self._rules = rules
         self._nonterms = frozenset(nonterms)
-        self._matcher: LexiconMatcher[Optional[Term]] = LexiconMatcher()
+        # One scan finds terms (a Term payload), non-terms (None: they block hits inside them) and
+        # the marker words of the rules (a SUFFIX or GOODS_CUE payload, of their own kind).
+        self._index: PairIndex = PairIndex()
         for word in self._nonterms:
-            self._matcher.add(word, None)  # a None payload marks a non-term that blocks hits inside it
+            self._index.add(word, None)
+        for word in rules.suffix_words:
+            self._index.add(word, SUFFIX, kind=SUFFIX)
+        for word in rules.goods_cues:
+            self._index.add(word, GOODS_CUE, kind=GOODS_CUE)
         self._longest_nonterm = max((len(word) for word in self._nonterms), default=0)
         self._by_surface: dict[str, Term] = {}
         self._terms: dict[str, Term] = {}
@@ -425,7 +453,7 @@ class IndustryTagger:
             if len(surface) == 1:
                 self._single_chars[surface] = payload
             else:
-                self._matcher.add(surface, payload)
+                self._index.add(surface, payload)
 
     def _compile_single_chars(self) -> Optional[regex.Pattern]:
         """One regex for one-character terms: after a coordinator or cue verb, before a head or coordinator."""
@@ -461,7 +489,7 @@ class IndustryTagger:
         if not text:
             return []
         view = _Text(text, self._rules)
-        mentions = self._lexicon_mentions(text, is_boundary)
+        mentions = self._lexicon_mentions(view, is_boundary)
         mentions = self._apply_context(view, mentions)
         mentions = self._add_discoveries(view, mentions, is_boundary)
         excluded = sorted(tuple(span) for span in excluded)
@@ -476,37 +504,32 @@ class IndustryTagger:
         return _Mention(start, end, term, term.name, term.origin, confidence, term.tiers)
 
     # 1. selection --------------------------------------------------------------
-    def _lexicon_mentions(self, text: str, is_boundary: Optional[BoundaryCheck]) -> list[_Mention]:
-        hits, blocks = [], []
-        for start, end, term in self._matcher.find_all(text):
-            if term is None:
+    def _lexicon_mentions(self, view: _Text, is_boundary: Optional[BoundaryCheck]) -> list[_Mention]:
+        """Lexicon hits that survive the selection, in text order (and the marker words, into ``view``)."""
+        text = view.text
+        hits, blocks, suffixes, goods_cues = [], [], [], []
+        longest_block = self._longest_nonterm
+        for start, end, payload in self._index.find_all(text, view.codes):
+            if payload is None:
                 blocks.append((start, end))
-            elif (is_boundary is None and not text[start].isascii() and not text[end - 1].isascii()) \
-                    or self._plausible_hit(text, start, end, is_boundary):
-                hits.append((start - end, start, end, term))
-        if blocks:
-            # Only a hit that starts inside some block can lie inside one: mark the blocks' spans
-            # once, so that the exact test runs for a few hits, not for all of them.
-            covered = bytearray(len(text))
-            for start, end in blocks:
-                covered[start:end] = b"\x01" * (end - start)
-            hits = [hit for hit in hits
-                    if not (covered[hit[1]] and self._inside_block(hit[1], hit[2], blocks))]
-        # Longest first, then leftmost (深化工业互联网 keeps 工业互联网, not 化工); (length, start)
-        # never repeats, so the sort never compares terms.
-        hits.sort()
-        taken = bytearray(len(text))
-        chosen = []
-        for _, start, end, term in hits:
-            if not any(taken[start:end]):
-                taken[start:end] = b"\x01" * (end - start)
-                chosen.append(self._mention(start, end, term))
+            elif payload is SUFFIX:
+                suffixes.append((start, end))
+            elif payload is GOODS_CUE:
+                goods_cues.append((start, end))
+            elif ((is_boundary is None and not text[start].isascii() and not text[end - 1].isascii())
+                  or self._plausible_hit(text, start, end, is_boundary)) \
+                    and not (blocks and _inside_block(start, end, blocks, longest_block)):
+                hits.append((start, end, payload))
+        view.suffix_starts = leftmost_longest_starts(suffixes)
+        view.goods_cues = leftmost_longest_starts(goods_cues)
+        chosen = [self._mention(start, end, term) for start, end, term in _longest_first(hits)]
         if self._single_char_pattern is not None:
-            for found in self._single_char_pattern.finditer(text):
-                start = found.start("c")
-                if not taken[start]:
-                    chosen.append(self._mention(start, start + 1, self._single_chars[found["c"]]))
-        chosen.sort()
+            singles = [self._mention(found.start("c"), found.start("c") + 1, self._single_chars[found["c"]])
+                       for found in self._single_char_pattern.finditer(text)]
+            if singles:
+                starts = [m.start for m in chosen]
+                chosen.extend(m for m in singles if not _covered(m.start, chosen, starts))
+                chosen.sort()
         return chosen
 
     def _plausible_hit(self, text: str, start: int, end: int, is_boundary: Optional[BoundaryCheck]) -> bool:
@@ -525,16 +548,6 @@ class IndustryTagger:
                     and not self._rules.continuation_after.match(text, end)):
                 return False
         return True
-
-    def _inside_block(self, start: int, end: int, blocks: list[Span]) -> bool:
-        """Whether a longer non-term covers [start, end) (blocks are sorted by start)."""
-        index = bisect.bisect_left(blocks, (start - self._longest_nonterm, 0))
-        while index < len(blocks) and blocks[index][0] <= start:
-            block_start, block_end = blocks[index]
-            if block_end >= end and block_end - block_start > end - start:
-                return True
-            index += 1
-        return False
 
     # 2-4. context ----------------------------------------------------------------
     def _apply_context(self, view: _Text, mentions: list[_Mention]) -> list[_Mention]:
@@ -836,7 +849,7 @@ class IndustryTagger:
 
     def _drop_goods(self, view: _Text, mentions: list[_Mention]) -> list[_Mention]:
         """Goods in a clause about exports, imports or trade-ins are products, not industries."""
-        cues = [found.start() for found in self._rules.goods_cue.finditer(view.text)]
+        cues = view.goods_cues
         if not cues:
             return mentions
         kept = []
@@ -1019,6 +1032,61 @@ def _place_prefix_length(candidate: str) -> int:
         if candidate[:length] in places:
             return length
     return 0
+
+
+def _inside_block(start: int, end: int, blocks: list[Span], longest: int) -> bool:
+    """Whether a longer non-term covers [start, end); ``blocks`` so far, by start, none longer than ``longest``.
+
+    Blocks come from the scan before any hit at a later start, and before the
+    hits at their own start that they are longer than.
+    """
+    for index in range(len(blocks) - 1, -1, -1):
+        block_start, block_end = blocks[index]
+        if block_start < start - longest:
+            return False
+        if block_start <= start and block_end >= end and block_end - block_start > end - start:
+            return True
+    return False
+
+
+def _longest_first(hits: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
+    """Non-overlapping hits, longest first, then leftmost (深化工业互联网 keeps 工业互联网, not 化工).
+
+    ``hits`` come by start; hits that overlap none other (most) are kept as
+    they are, and the choice runs only within each run of overlapping ones,
+    since choices in one run never touch another.
+    """
+    chosen: list[tuple[int, int, Term]] = []
+    run: list[tuple[int, int, Term]] = []
+    run_end = -1
+    for hit in hits:
+        if hit[0] >= run_end:
+            _choose(run, chosen)
+            run = [hit]
+            run_end = hit[1]
+        else:
+            run.append(hit)
+            run_end = max(run_end, hit[1])
+    _choose(run, chosen)
+    return chosen
+
+
+def _choose(run: list[tuple[int, int, Term]], chosen: list[tuple[int, int, Term]]) -> None:
+    if len(run) <= 1:
+        chosen.extend(run)
+        return
+    taken: list[tuple[int, int, Term]] = []
+    # (length, start) never repeats, so the sort never compares terms.
+    for hit in sorted(run, key=lambda h: (h[0] - h[1], h[0])):
+        if all(hit[1] <= other[0] or other[1] <= hit[0] for other in taken):
+            taken.append(hit)
+    chosen.extend(sorted(taken, key=lambda h: h[0]))
+
+
+def _covered(position: int, mentions: list[_Mention], starts: list[int]) -> bool:
+    """Whether one of ``mentions`` (by start, not overlapping; ``starts`` theirs) covers ``position``."""
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and mentions[index].end > position
 
 
 def _overlaps_any(start: int, end: int, spans: list[Span], longest: int) -> bool:

@@ -1,0 +1,99 @@
+"""Every occurrence of the industry vocabulary in one pass, with the candidate positions found by numpy.
+
+The tagger needs all occurrences of its terms, its non-terms and a few marker
+words (name suffixes such as 产业园, goods cues such as 以旧换新), overlapping
+ones included. :class:`~policyie.matching.LexiconMatcher` visits positions in
+Python (about 10 M chars/s); here the positions where a known first pair of
+characters stands come from one vectorised look-up (the text as an array of
+code points, each mapped to the id of its character as a first and as a second
+character of a name, then a table of the pairs): about 100 M chars/s, so that
+Python only visits the few positions (one in ten on policy text) where some
+name may start, and the whole scan runs at about 20 M chars/s with exactly the
+occurrences of a position-by-position scan.
+
+The same idea would serve ``policyie.matching`` (owned by the regions
+dimension); it lives here so that industries' speed does not wait for it.
+"""
+from __future__ import annotations
+
+from typing import Generic, Iterable, Optional, TypeVar
+
+import numpy as np
+
+T = TypeVar("T")
+BMP = 0x10000  # code points above the Basic Multilingual Plane share one table slot (checked exactly later)
+
+
+def code_points(text: str) -> np.ndarray:
+    """The text as an array of code points, one per ``str`` index (lone surrogates kept)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+
+
+class PairIndex(Generic[T]):
+    """Names (two characters or more) with payloads, indexed by their first two characters.
+
+    A name may carry one payload per ``kind`` (a term and a marker word may be
+    the same string); a later payload of the same kind replaces an earlier one.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, T]] = (), kind: str = "") -> None:
+        self._buckets: dict[str, list[tuple[str, int, str, T]]] = {}
+        self._tables: Optional[tuple[np.ndarray, np.ndarray, np.ndarray]] = None  # built on the next scan
+        for name, payload in entries:
+            self.add(name, payload, kind)
+
+    def add(self, name: str, payload: T, kind: str = "") -> None:
+        if len(name) < 2:
+            raise ValueError(f"names must have at least two characters: {name!r}")
+        bucket = [entry for entry in self._buckets.get(name[:2], ()) if (entry[0], entry[2]) != (name, kind)]
+        bucket.append((name, len(name), kind, payload))
+        bucket.sort(key=lambda entry: -entry[1])  # longest first at each position (stable for equal lengths)
+        self._buckets[name[:2]] = bucket
+        self._tables = None
+
+    def find_all(self, text: str, codes: Optional[np.ndarray] = None) -> list[tuple[int, int, T]]:
+        """Every occurrence as ``(start, end, payload)``, by start, longest first at each start."""
+        if len(text) < 2 or not self._buckets:
+            return []
+        buckets, startswith = self._buckets, text.startswith
+        found = []
+        append = found.append
+        for i in self.candidates(text if codes is None else None, codes):
+            for name, length, _, payload in buckets.get(text[i:i + 2], ()):  # () only beyond the BMP
+                if startswith(name, i):
+                    append((i, i + length, payload))
+        return found
+
+    def candidates(self, text: Optional[str], codes: Optional[np.ndarray] = None) -> list[int]:
+        """Positions where the first two characters of some name stand."""
+        if codes is None:
+            codes = code_points(text)
+        firsts, seconds, pairs = self._lookup_tables()
+        clipped = np.minimum(codes, BMP - 1) if codes.size and int(codes.max()) >= BMP else codes
+        return np.flatnonzero(pairs[firsts[clipped[:-1]], seconds[clipped[1:]]]).tolist()
+
+    def _lookup_tables(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Ids of the characters that come first and second in names, and the table of known pairs."""
+        if self._tables is None:
+            first_chars = sorted({min(ord(prefix[0]), BMP - 1) for prefix in self._buckets})
+            second_chars = sorted({min(ord(prefix[1]), BMP - 1) for prefix in self._buckets})
+            firsts = np.zeros(BMP, dtype=np.uint16)
+            seconds = np.zeros(BMP, dtype=np.uint16)
+            firsts[first_chars] = np.arange(1, len(first_chars) + 1)
+            seconds[second_chars] = np.arange(1, len(second_chars) + 1)
+            pairs = np.zeros((len(first_chars) + 1, len(second_chars) + 1), dtype=bool)
+            for prefix in self._buckets:
+                pairs[firsts[min(ord(prefix[0]), BMP - 1)], seconds[min(ord(prefix[1]), BMP - 1)]] = True
+            self._tables = firsts, seconds, pairs
+        return self._tables
+
+
+def leftmost_longest_starts(occurrences: list[tuple[int, int]]) -> list[int]:
+    """Starts of the non-overlapping occurrences a leftmost-longest scan keeps (what ``re.finditer``
+    over a longest-first alternation of the same words finds); ``occurrences`` by start, longest first."""
+    starts, resume = [], 0
+    for start, end in occurrences:
+        if start >= resume:
+            starts.append(start)
+            resume = end
+    return starts
