@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple
 
 from .numerals import (
     NUMERAL_RUN,
@@ -39,9 +39,12 @@ from .numerals import (
 __all__ = ["Quantity", "Number", "QuantityGrammar"]
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A quantity as written in the text, normalised."""
+class Quantity(NamedTuple):
+    """A quantity as written in the text, normalised (an immutable record).
+
+    A named tuple rather than a frozen dataclass: building one costs a third
+    as much, and a dense report holds tens of thousands of them per MB.
+    """
 
     start: int
     end: int
@@ -53,8 +56,7 @@ class Quantity:
     kind_hint: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
+class Number(NamedTuple):
     """A bare number found by the number layer (no units, no context rules)."""
 
     start: int
@@ -99,6 +101,9 @@ class _Unit:
     plus: Decimal = Decimal(0)  # 两个半小时: the unit adds a half
     arabic_only: bool = False   # 二期 is a phase, 5期 a count
     class_before_noun: bool = False  # 500千伏输变电工程: before a noun the value names a class
+    # Derived when parsed, so that reading a quantity skips what does not apply:
+    adjusts: bool = False       # a factor or a plus changes the value
+    small_change: bool = False  # 元 and 圆 take 角 and 分 after them (五元三毛)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +152,11 @@ def _parse_unit(record: Mapping, text: str) -> _Unit:
     factor = _decimal(record, "factor", "1")
     if factor == 0:
         raise _fail(record, "factor must not be 0")
+    plus = _decimal(record, "plus", "0")
+    unit = _string(record, "unit", record["text"]) or record["text"]
     return _Unit(
         text=text,
-        unit=_string(record, "unit", record["text"]) or record["text"],
+        unit=unit,
         family=_string(record, "family", "count", UNIT_FAMILIES),
         factor=factor,
         kind_hint=_string(record, "kind_hint", None, _KIND_HINTS),
@@ -160,9 +167,11 @@ def _parse_unit(record: Mapping, text: str) -> _Unit:
         rule=_string(record, "rule", None, (None, "discount")),
         max_value=_decimal(record, "max_value", None),
         more_after=normalize(_string(record, "more_after")),
-        plus=_decimal(record, "plus", "0"),
+        plus=plus,
         arabic_only=bool(record.get("arabic_only")),
         class_before_noun=bool(record.get("class_before_noun")),
+        adjusts=factor != 1 or plus != 0,
+        small_change=unit == "元" and text in ("元", "圆"),
     )
 
 
@@ -319,6 +328,8 @@ class _Rules:
         self.before = _Lookup(markers["before"])
         self.after = _Lookup(markers["after"])
         self.inside = _Lookup(markers["inside"])
+        # characters after a unit that may continue it (see _attach_unit_tail)
+        self.unit_tail_chars = frozenset("半/" + "".join(unit.more_after for unit in units.values()))
         self.money = _alternation(cues["money"])
         self.money_after = tuple(cues["money_after"])
         # 居全国第一 (a rank verb) and 增速全省第一 (a scope) both make 第一 a rank
@@ -344,6 +355,13 @@ class _Rules:
         # A Chinese run without 万/亿 is only worth reading when one of these follows.
         self.quick_next = frozenset(self.unit_first_chars | set("".join(markers["inside"])) |
                                     set("半分成倍番强折 /:至到-~"))
+        # First and last characters of what may stand around a number (see _read_number):
+        # a space counts, since markers and verbs may stand across spaces.
+        self.unit_gate_chars = frozenset(self.unit_first_chars | self.inside.first_chars | {" "})
+        self.after_first_chars = frozenset(self.after.first_chars | {"级"})
+        self.before_last_chars = frozenset(self.symbols.last_chars | self.before.last_chars | {" "})
+        self.scale_verb_last_chars = frozenset(self.scale_verb.last_chars | {" "})
+        self.scale_after_first_chars = frozenset(self.scale_after.first_chars | {"新"})
 
     @staticmethod
     def _index_stopwords(words: list[str]) -> dict[str, tuple[tuple[int, int, frozenset], ...]]:
@@ -370,6 +388,9 @@ _OPENING_QUOTES = frozenset("“‘「『\"'《")
 _CLOSING_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"', "《": "》"}
 _LONGEST_QUOTED_NAME = 16
 _COORDINATORS = frozenset("、和及与")
+_RANGE_FIRST_CHARS = frozenset(" -~至到")        # where _RANGE_SEP can match
+_ORDINAL_OR_PER = frozenset("第前每")
+_MAGNITUDE_START = frozenset("百佰千仟万亿")        # _magnitude_only is false for any other start
 _COUNTED_FIRST_MEASURES = frozenset("个项次")
 _LONGEST_ORDINAL_CHAIN = 8
 _CODE_NEIGHBOURS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_#%&=.")
@@ -400,6 +421,9 @@ _SMALL_CHANGE = re.compile(
     r"(?:(?P<fen>[0-9一二两三四五六七八九壹贰叁肆伍陆柒捌玖])分(?!之))?"
 )
 _URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+")
+
+
+_new_quantity = tuple.__new__      # Quantity's own constructor adds a Python call for nothing
 
 
 def _is_ascii_letter(char: str) -> bool:
@@ -645,29 +669,17 @@ class QuantityGrammar:
                     continue
                 if blocked and _inside_spans(blocked, candidate.start):
                     continue
-                quantity = self._to_quantity(text, candidate)
-                if not math.isfinite(quantity.value):
+                value = float(candidate.value)
+                if not math.isfinite(value):
                     continue                                 # 400 nines: no float can hold it
-                found.append(quantity)
-                last_end = candidate.end
+                start, end = candidate.start, candidate.end
+                upper = candidate.upper
+                found.append(_new_quantity(Quantity, (
+                    start, end, text[start:end], -value if candidate.negative else value,
+                    candidate.unit_name or "", candidate.approx,
+                    None if upper is None else float(upper), candidate.kind_hint)))
+                last_end = end
             position = max(resume, last_end, match.start() + 1)
-
-    @staticmethod
-    def _to_quantity(text: str, candidate: _Candidate) -> Quantity:
-        value = candidate.value
-        if candidate.negative:
-            value = -value
-        unit = candidate.unit_name if candidate.unit_name is not None else ""
-        return Quantity(
-            start=candidate.start,
-            end=candidate.end,
-            text=text[candidate.start:candidate.end],
-            value=float(value),
-            unit=unit,
-            approx=candidate.approx,
-            upper=float(candidate.upper) if candidate.upper is not None else None,
-            kind_hint=candidate.kind_hint,
-        )
 
     # -- special words (过半, 首位 …) ----------------------------------------
 
@@ -768,25 +780,36 @@ class QuantityGrammar:
         if following == "强" and preceding != "第":
             return self._top_n_strong(norm, candidate, last_end, rules)
 
-        self._attach_unit(norm, candidate, rules)
-        if candidate.unit is None or candidate.unit.family != "date":
+        # Each step below is tried only when the character it starts from can
+        # start it: most numbers have nothing around them but a unit.
+        if following in rules.unit_gate_chars:
+            self._attach_unit(norm, candidate, rules)
+        unit = candidate.unit
+        following = norm[candidate.end:candidate.end + 1]
+        if following in _RANGE_FIRST_CHARS and (unit is None or unit.family != "date"):
             self._attach_range(norm, candidate, rules)
-        self._attach_after_markers(norm, candidate, rules)
-        self._attach_sign(norm, candidate)
+            following = norm[candidate.end:candidate.end + 1]
+        if following in rules.after_first_chars:
+            self._attach_after_markers(norm, candidate, rules)
+        if preceding == "负" or preceding == "-":
+            self._attach_sign(norm, candidate)
 
-        if preceding == "第" and not candidate.negative:
-            return self._ordinal_rank(norm, candidate, rules)
-        if preceding == "前":
-            return self._top_n(norm, candidate, rules)
-        if preceding == "每":
-            return self._per_share(norm, candidate, rules, start - 1)
+        if preceding in _ORDINAL_OR_PER:
+            if preceding == "第":
+                if not candidate.negative:
+                    return self._ordinal_rank(norm, candidate, rules)
+            elif preceding == "前":
+                return self._top_n(norm, candidate, rules)
+            else:
+                return self._per_share(norm, candidate, rules, start - 1)
         if candidate.unit is not None and "每" in norm[max(0, start - _PER_VERB_LONGEST - 1):start]:
             per_start = self._per_verb_start(norm, start, last_end)
             if per_start >= 0 and self._per_share(norm, candidate, rules, per_start):
                 return True                              # otherwise 每生产1吨钢: 1吨 as usual
 
-        magnitude_only = self._magnitude_only(run)
-        self._attach_before_markers(norm, candidate, last_end, rules, magnitude_only)
+        magnitude_only = run[0] in _MAGNITUDE_START and self._magnitude_only(run)
+        if norm[candidate.start - 1:candidate.start] in rules.before_last_chars:
+            self._attach_before_markers(norm, candidate, last_end, rules, magnitude_only)
         if not self._accept(norm, candidate, rules, magnitude_only):
             return False
         self._settle_approx(norm, candidate, rules)
@@ -796,25 +819,38 @@ class QuantityGrammar:
 
     def _attach_unit(self, norm: str, candidate: _Candidate, rules: _Rules) -> None:
         position = candidate.end
-        inside = rules.inside.starting_at(norm, position)
-        if inside:
-            unit_hit = self._unit_at(norm, position + len(inside[0]), rules)
-            if unit_hit or candidate.run[-1] in _BIG_CHARS or \
-                    norm[position + len(inside[0]):position + len(inside[0]) + 1] in _BOUNDARY:
-                candidate.inside_approx = inside[1]
-                position += len(inside[0])
-                candidate.end = position
+        if norm[position:position + 1] in rules.inside.first_chars:
+            self._attach_inside_marker(norm, candidate, rules)
+            position = candidate.end
         unit_hit = self._unit_at(norm, position, rules)
         if unit_hit is None:
             return
         unit, unit_end = unit_hit
         candidate.unit, candidate.unit_name, candidate.end = unit, unit.unit, unit_end
-        if unit.factor != 1:
-            candidate.value *= unit.factor
-        if unit.plus:
-            candidate.value += unit.plus
+        if unit.adjusts:
+            if unit.factor != 1:
+                candidate.value *= unit.factor
+            if unit.plus:
+                candidate.value += unit.plus
         if unit.kind_hint:
             candidate.kind_hint = unit.kind_hint
+        if unit.small_change or norm[unit_end:unit_end + 1] in rules.unit_tail_chars:
+            self._attach_unit_tail(norm, candidate, unit, unit_end, rules)
+
+    def _attach_inside_marker(self, norm: str, candidate: _Candidate, rules: _Rules) -> None:
+        """30余项, 1300多亿: 余/多 between the number and its unit (or at a multiplier's end)."""
+        position = candidate.end
+        inside = rules.inside.starting_at(norm, position)
+        if inside:
+            after = position + len(inside[0])
+            if self._unit_at(norm, after, rules) or candidate.run[-1] in _BIG_CHARS or \
+                    norm[after:after + 1] in _BOUNDARY:
+                candidate.inside_approx = inside[1]
+                candidate.end = after
+
+    def _attach_unit_tail(self, norm: str, candidate: _Candidate, unit: _Unit, unit_end: int,
+                          rules: _Rules) -> None:
+        """What may follow a unit: 七成多, 一吨半, 五元三毛, 元/吨."""
         if unit.more_after and norm[unit_end:unit_end + 1] in unit.more_after and unit_end < len(norm):
             candidate.inside_approx = "more_than"
             candidate.end = unit_end = unit_end + 1
@@ -824,7 +860,7 @@ class QuantityGrammar:
                 unit.family in ("physical", "time", "percent", "age") and unit.rule is None:
             candidate.value += unit.factor / 2
             candidate.end = unit_end + 1
-        if unit.unit == "元" and unit.text in ("元", "圆"):
+        if unit.small_change:
             self._attach_small_change(norm, candidate)
         # 元/吨, 微克/立方米
         if norm.startswith("/", candidate.end):
@@ -938,22 +974,24 @@ class QuantityGrammar:
 
     def _settle_approx(self, norm: str, candidate: _Candidate, rules: _Rules) -> None:
         """One approximation, by precedence: before the number, the unit, inside, after, scale words."""
-        for approx in (candidate.prefix_approx,
-                       candidate.unit.approx if candidate.unit is not None else None,
-                       candidate.inside_approx,
-                       candidate.suffix_approx):
-            if approx:
-                candidate.approx = approx
+        unit = candidate.unit
+        approx = candidate.prefix_approx or (unit.approx if unit is not None else None) or \
+            candidate.inside_approx or candidate.suffix_approx
+        if approx:
+            candidate.approx = approx
+            return
+        start, end = candidate.start, candidate.end
+        if norm[start - 1:start] in rules.scale_verb_last_chars:
+            verb = rules.scale_verb.ending_at(norm, _before_spaces(norm, start))
+            if verb:
+                candidate.approx = verb[1]
                 return
-        verb = rules.scale_verb.ending_at(norm, _before_spaces(norm, candidate.start))
-        if verb:
-            candidate.approx = verb[1]
-            return
-        after = rules.scale_after.starting_at(norm, candidate.end) or \
-            (norm.startswith("新", candidate.end) and rules.scale_after.starting_at(norm, candidate.end + 1))
-        if after:
-            candidate.approx = after[1]
-            return
+        if norm[end:end + 1] in rules.scale_after_first_chars:
+            after = rules.scale_after.starting_at(norm, end) or \
+                (norm.startswith("新", end) and rules.scale_after.starting_at(norm, end + 1))
+            if after:
+                candidate.approx = after[1]
+                return
         if candidate.graded:
             candidate.approx = "at_least"
 
