@@ -28,7 +28,7 @@ CUE_LISTS = (
     "growth_name_suffixes", "growth_nouns", "copulas",
     "scope_words", "national_words", "peer_groups", "peer_suffixes", "report_markers", "report_openers",
     "review_markers", "plan_markers", "plan_intro_verbs", "achievement_ordinals", "label_units",
-    "cue_blockers",
+    "frame_nouns", "cue_blockers",
 )
 
 # Lists whose words are looked for by the scanner; the others are matched at the edges of names

@@ -34,6 +34,9 @@ _BULLET = "•·-—*●◆◇○△▲▪►"
 _REPORT_TITLE = re.compile(r"((?:19|20)\d\d)\s*年[^\n。，]{0,30}?(?:政府)?工作报告")
 _DELIVERY_LINE = re.compile(r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^\n]{0,6}在")
 _HEADING_MAX = 50
+_CLAUSE_OR_SENTENCE = re.compile(r"[，,：:；;。！？!?]")
+_NO_PLAN_INTRO = re.compile(r"显示|审议")
+_TITLE_YEAR_REACH = 20    # 2024年某市政府工作报告: how far before 工作报告 the report's year may stand
 _HEAD_CHARS = 400
 
 
@@ -121,6 +124,7 @@ class DocContext:
         head = text[:_HEAD_CHARS]
         self.year = year_of_date(date) or _title_year(head)
         self.is_report = self._looks_like_report(head)
+        self.first_work_report = text.find("工作报告")
         self.years = YearReader(cues, self.year)
         self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         self._marks = self.years.marks(text)
@@ -130,6 +134,8 @@ class DocContext:
 
     # -- what kind of document --------------------------------------------------
     def _looks_like_report(self, head: str) -> bool:
+        """A report, or news that quotes one (a report's values keep their years in the news about it):
+        its head names it (政府工作报告) or addresses the assembly (各位代表), or it opens with a review."""
         if any(marker in head for marker in self.cues["report_markers"]):
             return True
         opening = head.lstrip()[:20]
@@ -143,6 +149,7 @@ class DocContext:
         self.paragraph_starts: list[int] = []
         self.paragraph_frames: list[Frame] = []
         self.paragraph_carried: list[Optional[int]] = []   # year carried in from earlier paragraphs of the block
+        self.paragraph_intros: list[Optional[tuple[int, Frame]]] = []   # a plan introduced inside the paragraph
         section = Frame(None, None)
         block_frame: Optional[Frame] = None
         carried: Optional[int] = None
@@ -160,13 +167,14 @@ class DocContext:
                 opener = self._opener_frame(stripped, line_start, end)
                 if opener is not None:
                     section, block_frame, carried = opener, None, None
+            intro = self._intro_frame(line_start, end) if stripped and heading is None else None
             self.paragraph_starts.append(start)
             self.paragraph_frames.append(block_frame or section)
             self.paragraph_carried.append(carried)
+            self.paragraph_intros.append(intro)
             if stripped and heading is None:
-                intro = self._intro_frame(stripped, start, end)
                 if intro is not None:
-                    block_frame = intro
+                    block_frame = intro[1]
                     carried = None
                 lead = self._sentence_lead(bisect_right(self.sentence_starts, start) - 1)
                 if lead is not None:
@@ -205,14 +213,43 @@ class DocContext:
             return Frame(year if year is not None else (self.year - 1 if self.year else None), "review")
         return Frame(year if year is not None else self.year, "plan")
 
-    def _intro_frame(self, line: str, start: int, end: int) -> Optional[Frame]:
-        """A paragraph that introduces what a report sets out: its block is a plan of the report's year."""
-        if "工作报告" not in line or "显示" in line or "审议" in line:
+    def _intro_frame(self, start: int, end: int) -> Optional[tuple[int, Frame]]:
+        """Where a paragraph introduces what a work report sets out: from there on, its paragraph and
+        block are a plan of the report's year (the year in the report's name, else the document's).
+        The introduction is a clause naming the report with a verb of plans (报告提出，…), or else a
+        paragraph naming a work report with such a verb anywhere (某省政府工作报告对…提出了明确要求),
+        unless it quotes what the report shows (显示) or says it was passed (审议).  Neither a verb
+        before 的 (报告提出的目标任务全面完成) nor the report of a past year (去年政府工作报告) opens a plan."""
+        text = self.text
+        report = text.find("工作报告", start, end)
+        if report < 0 and not 0 <= self.first_work_report < start:
             return None
-        if self.cues.section_patterns["intro_verb"].search(line) is None:
+        position = text.find("报告", max(start, self.first_work_report), end)
+        while position >= 0:
+            clause_end = _clause_end(text, position, end)
+            if self._plan_verb(position + 2, clause_end) is not None:
+                return self._report_plan(start, position, clause_end)
+            position = text.find("报告", clause_end, end)
+        if report < 0 or _NO_PLAN_INTRO.search(text, start, end):
             return None
-        marks = [m for m in self._marks_in(start, end) if not m.baseline]
-        return Frame(marks[-1].year if marks else self.year, "plan")
+        verb = self._plan_verb(report + 4, end)
+        return self._report_plan(start, report, _clause_end(text, verb, end)) if verb is not None else None
+
+    def _plan_verb(self, start: int, end: int) -> Optional[int]:
+        """The end of the first verb of plans in text[start:end] that is not before 的."""
+        for match in self.cues.section_patterns["intro_verb"].finditer(self.text, start, end):
+            if not self.text.startswith("的", match.end()):
+                return match.end()
+        return None
+
+    def _report_plan(self, start: int, report: int, plan_start: int) -> Optional[tuple[int, Frame]]:
+        """The plan of the report named at ``report``, from ``plan_start`` on; its year stands right before
+        its name (2024年某市政府工作报告), else it is the document's; none for a past year's report."""
+        marks = [m for m in self._marks_in(max(start, report - _TITLE_YEAR_REACH), report) if not m.baseline]
+        year = marks[-1].year if marks else self.year
+        if year is not None and self.year is not None and year < self.year:
+            return None
+        return plan_start, Frame(year, "plan")
 
     def _mode_of(self, line: str, year: Optional[int]) -> Optional[str]:
         if self.cues.section_patterns["review"].search(line):
@@ -263,7 +300,8 @@ class DocContext:
         after it: 由2017年929家 is of 2017, 增长到3605家 is not), and whether a goal year (到2027年) is
         among them."""
         marks = self._marks_in(sentence_start, offset)
-        deadline = any(mark.deadline for mark in marks)
+        # a goal year already past is no goal: 提高到2025年的3.87万亿元 in a text of 2026 is a result
+        deadline = any(mark.deadline and (self.year is None or mark.year >= self.year) for mark in marks)
         for mark in reversed(marks):
             if not mark.baseline:
                 return mark.year, deadline
@@ -285,10 +323,14 @@ class DocContext:
         carried = self.paragraph_carried[index]
         if carried is not None:
             return carried
-        return self.paragraph_frames[index].year
+        return self.frame_at(offset).year
 
     def frame_at(self, offset: int) -> Frame:
-        return self.paragraph_frames[self.paragraph_index(offset)]
+        index = self.paragraph_index(offset)
+        intro = self.paragraph_intros[index]
+        if intro is not None and offset >= intro[0]:
+            return intro[1]
+        return self.paragraph_frames[index]
 
 
 def _title_year(head: str) -> Optional[int]:
@@ -297,6 +339,12 @@ def _title_year(head: str) -> Optional[int]:
         if match:
             return int(match.group(1))
     return None
+
+
+def _clause_end(text: str, position: int, end: int) -> int:
+    """The end of the clause holding ``position`` (after its clause or sentence mark), at most ``end``."""
+    mark = _CLAUSE_OR_SENTENCE.search(text, position, end)
+    return mark.end() if mark else end
 
 
 def _span_at(starts: list[int], offset: int, length: int) -> tuple[int, int]:

@@ -20,10 +20,11 @@ from typing import Callable, Iterable, Mapping, Optional, Protocol, Sequence
 from policyie.indicators.cues import CUE_LISTS, Cues, Hit, default_cues
 from policyie.indicators.document import DocContext
 from policyie.indicators.names import Clause, NameRules, hits_between
+from policyie.quantities import NumeralError, parse_numeral
 
 __all__ = ["CUE_LISTS", "Cues", "IndicatorBuilder", "default_cues"]
 
-_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n（）()]")
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n（）()【】〖〗]")    # 【经济运行】: a label ends a clause too
 _LIST_GAP = re.compile(r"\s*[、和及与，,]?\s*")     # between two values of one list (fullmatch)
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
 _SUBJECT_BOUNDARY = re.compile(r"[，,；;：:。\n]")
@@ -32,7 +33,16 @@ _GROWTH_AFTER = re.compile(r"的?(?:增长|增速|增幅)")
 _GROWTH_GAP = 4          # characters allowed between a growth word and its value (同比增长了 8%)
 _DIFFERENCE_GAP = 12     # 高于全国平均水平 6.1个百分点
 _QUOTE_TITLE_MAX = 20    # a quoted span this short is a name or a title (“10条支持政策”), not a statement
+_AGENT_PREFIXES = ("该", "我们")
+_COMPARED_KINDS = ("rank", "difference", "share")
 _SCAN_AFTER = 40         # characters after the last value of a sentence that the scan covers
+
+
+# 全国每出口4辆汽车就有1辆: 每, a verb of at most four characters, the count; then 就有 and the part
+_PER_OPENING = re.compile(r"每[^\W\d]{0,4}$")
+_PER_PART = re.compile(r"\s*(?:[0-9]+|[一二两三四五六七八九十]{1,3})\s*")
+_SENTENCE_STOP = re.compile(r"[；;。！？!?\n]")
+_PER_WINDOW = 24          # characters from the whole to 就有
 
 
 class QuantityLike(Protocol):
@@ -59,6 +69,57 @@ def unit_families() -> Mapping[str, str]:
                 families.setdefault(record["unit"], record.get("family") or "count")
     families["位"] = "rank"
     return families
+
+
+@dataclass(frozen=True)
+class _PerShare:
+    """每4辆…就有1辆 read as one share (SPEC 4) where the grammar left two counts or one."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str = "%"
+    approx: str = "exact"
+    upper: Optional[float] = None
+    kind_hint: Optional[str] = "share"
+
+
+def per_shares(text: str, quantities: Sequence[QuantityLike]) -> list:
+    """``quantities`` with each 每N…就有M (N the whole, M the part) replaced by one share of M/N in %:
+    the grammar reads 每4辆新能源汽车就有1辆 itself, but not with a verb after 每 (每出口4辆汽车)."""
+    if "就有" not in text:
+        return list(quantities)
+    result, skip_until = [], -1
+    for quantity in quantities:
+        if quantity.start < skip_until:
+            continue              # the part, inside the share just made
+        share = _per_share_at(text, quantity)
+        if share is not None:
+            skip_until = share.end
+            quantity = share
+        result.append(quantity)
+    return result
+
+
+def _per_share_at(text: str, whole: QuantityLike) -> Optional[_PerShare]:
+    opening = _PER_OPENING.search(text, max(0, whole.start - 5), whole.start)
+    if opening is None or not whole.value or whole.kind_hint is not None or not whole.unit:
+        return None
+    window = text[whole.end:whole.end + _PER_WINDOW]
+    cut = _SENTENCE_STOP.search(window)        # 每出口4辆汽车，就有1辆: a comma may stand between
+    marker = window.find("就有", 0, cut.start() if cut else len(window))
+    if marker < 0:
+        return None
+    part = _PER_PART.match(text, whole.end + marker + 2)
+    if part is None or not text.startswith(whole.unit, part.end()):
+        return None
+    try:
+        value = float(parse_numeral(part.group().strip()))
+    except NumeralError:
+        return None
+    end = part.end() + len(whole.unit)
+    return _PerShare(opening.start(), end, text[opening.start():end], value / whole.value * 100)
 
 
 @dataclass
@@ -115,7 +176,7 @@ class IndicatorBuilder:
               regions: Sequence[Mapping] = ()) -> list[dict]:
         """Indicator records for the quantities of ``text`` (in order); ``regions`` are the region
         records (start, end, code) of the text, used for names and joint statements."""
-        quantities = sorted(quantities, key=lambda q: q.start)
+        quantities = per_shares(text, sorted(quantities, key=lambda q: q.start))
         context = DocContext(text, date, self.cues, [q.start for q in quantities])
         # 全国重点实验室 is a kind of laboratory: only provinces and smaller places leave names
         region_spans = {r["start"]: r["end"] for r in regions if r.get("code") != "100000" or r.get("text") != "全国"}
@@ -141,6 +202,8 @@ class _DocumentRun:
         self.region_starts = sorted((r["start"], r["end"], r.get("code") or "") for r in regions)
         self.quantity_starts = [q.start for q in quantities]
         self.region_codes = {r["start"]: r.get("code") for r in regions}
+        self.region_texts = frozenset(text[r["start"]:r["end"]] for r in regions)
+        self.named_after: set[int] = set()     # starts of the values named by their '的' phrase
         self.families = unit_families()
         self._sentence: Optional[_Sentence] = None
 
@@ -196,7 +259,7 @@ class _DocumentRun:
         return {
             "text": quantity.text, "start": quantity.start, "end": quantity.end,
             "value": value, "unit": quantity.unit, "approx": self._approx(quantity, index), "kind": kind,
-            "name": name, "year": year, "region": place or self._region(quantity, sentence),
+            "name": name, "year": year, "region": place or self._region(quantity, sentence, kind),
             "target": target, "upper": upper,
         }
 
@@ -224,11 +287,45 @@ class _DocumentRun:
               family: Optional[str], previous: Optional[dict]) -> Optional[str]:
         name = self.names.name(clause, quantity, kind, self.names.as_name(self.text, counted),
                                amount=family == "physical", count=family == "count")
+        if kind == "level" and counted is None and self._names_what_follows(quantity, clause, previous, name):
+            after = self.names.named_after(clause, quantity, self._next_start(quantity))
+            if after is not None:
+                self.named_after.add(quantity.start)
+                return after
         if name is None and previous is not None:
             name = previous["name"]       # 完成4704.3亿元、增长6.1%: values sharing a subject
         if name and quantity.unit.endswith("/小时") and name.endswith("时速"):
             name = "时速"                 # SPEC 4: speeds are named 时速, whatever runs at them
         return name
+
+    def _names_what_follows(self, quantity: QuantityLike, clause: Clause, previous: Optional[dict],
+                            name: Optional[str]) -> bool:
+        """Whether a '的' phrase after the value names it: the value follows a verb right away and the
+        subject names no metric, only who achieved it (苏州还完成了2459.1亿元的一般公共预算收入), or there
+        is no subject and no earlier value to share one with (实现了120亿元的营业收入), or the value
+        continues a list of such phrases (…的营业收入和10亿元的利润).
+        Not after a noun (总投资120亿元的项目) nor after a metric (地区生产总值达到3000亿元的水平)."""
+        if not self.text.startswith("的", quantity.end):
+            return False
+        if previous is not None and previous["start"] in self.named_after and \
+                clause.segment_start == previous["end"]:
+            return True
+        if name is None and previous is not None:
+            return False      # 地区生产总值完成…，实现了…的…: the sentence's subject carries over
+        if name is not None and not self._is_agent(name):
+            return False
+        predicates = [h for h in clause.segment_hits if self.names.is_predicate(self.text, h)]
+        return bool(predicates) and _only_markers(self.text[predicates[-1].end:quantity.start])
+
+    def _is_agent(self, name: str) -> bool:
+        """A subject that says who, not what: a place (苏州), a scope word (全市), a pronoun (该企业, 我们)."""
+        sets = self.sets
+        return name in self.region_texts or name in sets["scope_words"] or name in sets["national_words"] or \
+            name.startswith(_AGENT_PREFIXES)
+
+    def _next_start(self, quantity: QuantityLike) -> int:
+        index = bisect_right(self.quantity_starts, quantity.start)
+        return self.quantity_starts[index] if index < len(self.quantity_starts) else len(self.text)
 
     # -- kind and sign ---------------------------------------------------------------
     def _kind(self, quantity: QuantityLike, sentence: _Sentence, clause: Clause,
@@ -406,18 +503,48 @@ class _DocumentRun:
         return weak or mode == "plan"
 
     # -- region --------------------------------------------------------------------------
-    def _region(self, quantity: QuantityLike, sentence: _Sentence) -> Optional[str]:
-        if self._stated_jointly(sentence.clause_start(quantity.start), quantity.start):
+    def _region(self, quantity: QuantityLike, sentence: _Sentence, kind: str) -> Optional[str]:
+        clause_start = sentence.clause_start(quantity.start)
+        if self._stated_jointly(clause_start, quantity.start):
             return None
         if quantity.unit == "" and _CONVERSION_RATE.match(quantity.text):
             return "100000"           # SPEC 4: a conversion rate (1:7.1217) is the country's
-        return self.region_at(quantity.start) if self.region_at else None
+        if self.region_at is None:
+            return None
+        region = self.region_at(quantity.start)
+        if region is not None and kind in _COMPARED_KINDS and \
+                region == self._baseline_region(quantity, sentence, clause_start):
+            # 整车出口量跃居全国首位: the country is what the value is compared with, not what it describes;
+            # the value keeps the region that governed before its sentence, if that is another one
+            before = self.region_at(sentence.start - 1) if sentence.start > 0 else None
+            return before if before != region else None
+        return region
+
+    def _baseline_region(self, quantity: QuantityLike, sentence: _Sentence, clause_start: int) -> Optional[str]:
+        """The code of the place in the value's clause that the value is compared with or counted within:
+        after a predicate (居全国首位, 高于全国, 占全省), right before the value (全国第一) or before 每
+        (全国每出口4辆汽车就有1辆)."""
+        starts = self.region_starts
+        index = bisect_left(starts, (quantity.start, -1, "")) - 1
+        while index >= 0 and starts[index][0] >= clause_start:
+            start, end, code = starts[index]
+            index -= 1
+            if end > quantity.start:
+                continue
+            if end == quantity.start or self.text.startswith("每", end):
+                return code
+            before = bisect_left(sentence.hit_starts, start) - 1
+            if before >= 0 and sentence.hits[before].end == start and \
+                    self.names.is_predicate(self.text, sentence.hits[before]):
+                return code
+        return None
 
     def _stated_jointly(self, start: int, end: int) -> bool:
         """A、B两市合计…: one value for several named regions describes none of them alone."""
-        first = bisect_left(self.region_starts, (start, -1, ""))
+        starts = self.region_starts
         regions = []
-        for region in self.region_starts[first:]:
+        for index in range(bisect_left(starts, (start, -1, "")), len(starts)):     # no slice: O(regions in clause)
+            region = starts[index]
             if region[0] >= end:
                 break
             if region[1] <= end:

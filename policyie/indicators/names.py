@@ -29,6 +29,15 @@ from typing import Mapping, Optional, Sequence
 from policyie.indicators.cues import PREDICATE_ROLES, Cues, Hit
 
 _TRIM = "，,、；;：:（）()　 \t\n的了和及与或"
+# Line and bullet markers are never part of a name: symbols wherever they stand at its edge …
+_BULLETS = "●■▲◆★△▪►•·◇○□☆◎※➢▶◉⊙❖✦✧◈▸▹‣⁃→—–-*#【】〖〗" + "".join(map(chr, range(0x2460, 0x24FF))) + \
+    "".join(map(chr, range(0x2776, 0x2794)))        # circled and parenthesised numbers: ① ⑴ ⒈ ❶
+_EDGE_TRIM = frozenset(_TRIM + _BULLETS)
+# … and item numbers (1.  一、  2、) where an item can begin: at the start of a line or of a text, or
+# after a colon or a semicolon (not after 、: 一、二季度 is two quarters)
+_ITEM_NUMBER = re.compile(r"(?:[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[.．、](?!\d)"
+                          r"|[\u2160-\u217f]\s*[.．、]?|[A-Za-z]\s*[.．、](?![A-Za-z\d]))\s*")   # 1. 一、 Ⅰ. A.
+_ITEM_OPENERS = "\n：:；;。！？"
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "《": "》", "\"": "\""}
 _CLOSING = {close: open_ for open_, close in _QUOTES.items()}
 _TIME_PREFIX = re.compile(
@@ -37,8 +46,11 @@ _TIME_PREFIX = re.compile(
 _TIMEFRAME = re.compile(r"^(?:[一二三四五六七八九十两\d]+\s*(?:年|个月|月|天)(?:来|以来|内|间)?|近年来?|多年来?)$")
 _ENUMERATION_LABEL = re.compile(r"[两一二三四五六七八九十百\d]+大")
 _SHARE_SUFFIX = re.compile(r"的?(?:比重|占比|份额|比例)")
-_PER_SHARE = re.compile(r"每[\d一二三四五六七八九十两]+\s*\S(.+?)中?就")
+# 每4辆新能源汽车就有1辆, 每出口4辆汽车就有1辆: the verb (出口) and the thing (汽车) of the whole
+_PER_SHARE = re.compile(r"每(?P<verb>[^\d一二三四五六七八九十两\s]{0,4}?)[\d一二三四五六七八九十两]+\s*\S(?P<thing>.+?)中?就")
 _SEPARATORS = "、和及与"
+_PHRASE_STOPS = frozenset("，,；;。：:？！?!（）()\n")
+_NAME_AFTER_MAX = 30      # characters of a noun phrase after 的 (Q的N)
 _NOUN_SUFFIXES = "量率额值"
 _TIMEFRAME_TAIL = re.compile(r"(?:[一二三四五六七八九十两\d]+\s*(?:年|个月)(?:来|以来|内|间)?|近年来?)$")
 _JOINT_PREFIX = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})(?:省区?市?|市|区|县|地|国|城)")
@@ -99,9 +111,9 @@ class NameRules:
 
     def _name(self, clause: Clause, quantity, kind: str, counted: Optional[str], amount: bool) -> Optional[str]:
         text = clause.text
-        per_share = _PER_SHARE.search(text, quantity.start, quantity.end)
+        per_share = _PER_SHARE.match(text, quantity.start, quantity.end)
         if per_share:
-            return self.as_name(text, self.clean_span(text, per_share.start(1), per_share.end(1)))
+            return self.clean_text(per_share.group("verb") + per_share.group("thing"))
         if counted and kind not in ("rank", "growth"):
             return counted
         start, end = clause.segment_start, quantity.start
@@ -126,6 +138,27 @@ class NameRules:
             end = cue.start
             predicates = [h for h in predicates if h.end <= end]
         return self._without_growth_words(self._peel(text, start, end, predicates))
+
+    def named_after(self, clause: Clause, quantity, next_start: int) -> Optional[str]:
+        """N in 'Q的N' (2459.1亿元的一般公共预算收入): the noun phrase after 的, up to the end of the clause
+        or a list separator before the next value (120亿元的营业收入和10亿元的利润); None when a predicate
+        or another value follows it (120亿元的项目落地, 的项目15个: the value only describes N) or when N
+        only frames the value (的基础上, 的目标, 的历史新高, 的新台阶)."""
+        text = clause.text
+        start = quantity.end + 1
+        if not text.startswith("的", quantity.end):
+            return None
+        limit = min(clause.sentence_end, next_start, start + _NAME_AFTER_MAX)
+        end = start
+        while end < limit and text[end] not in _PHRASE_STOPS:
+            end += 1
+        if end == limit and end < clause.sentence_end:
+            if end != next_start or text[end - 1] not in _SEPARATORS:
+                return None
+        if any(self.is_predicate(text, hit) for hit in hits_between(clause, start, end)):
+            return None
+        name = self.as_name(text, self.clean_span(text, start, end))
+        return None if name is None or name.endswith(self.cues["frame_nouns"]) else name
 
     def counted_after(self, clause: Clause, quantity, next_start: int) -> Optional[tuple[int, int]]:
         """The noun phrase right after a count (13次商业发射, 5个具有国际竞争力的…集群), as offsets."""
@@ -234,9 +267,9 @@ class NameRules:
         ``in_document``: ``text`` is the document, so place names and values found in it can be dropped
         (False for a string cut out of it, whose offsets are not the document's)."""
         while start < end:
-            while start < end and text[start] in _TRIM:
+            while start < end and text[start] in _EDGE_TRIM:
                 start += 1
-            while end > start and text[end - 1] in _TRIM:
+            while end > start and text[end - 1] in _EDGE_TRIM:
                 end -= 1
             if start == end:
                 break
@@ -264,6 +297,9 @@ class NameRules:
             span_end = spans.get(start)
             if span_end is not None and span_end < end - 1:
                 return span_end      # 广东地区生产总值, 11类民生支出: the place or the label count goes
+        item = _ITEM_NUMBER.match(text, start, end)
+        if item and item.end() < end and _opens_item(text, start):
+            return item.end()        # 1.地区生产总值, 二、规上工业增加值: the item's number goes
         joint = _JOINT_PREFIX.match(text, start, end)
         if joint and joint.end() < end - 1:
             return joint.end()       # 两省地区生产总值: the regions were named before
@@ -387,6 +423,15 @@ def _split_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 spans.append((left, right))
             member_start = position + 1
     return spans
+
+
+def _opens_item(text: str, start: int) -> bool:
+    """Whether an item of a list can begin at ``start``: nothing but blanks and bullets since the start
+    of the text, a line, or a colon or semicolon."""
+    position = start - 1
+    while position >= 0 and (text[position] in " 　\t" or text[position] in _BULLETS):
+        position -= 1
+    return position < 0 or text[position] in _ITEM_OPENERS
 
 
 def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from policyie.indicators.cues import CUE_LISTS, Cues, CueScanner, default_cues
-from policyie.indicators.document import DocContext, YearReader
+from policyie.indicators.document import DocContext, Frame, YearReader
 from policyie.indicators.engine import IndicatorBuilder, unit_families
 from policyie.quantities import QuantityGrammar
 
@@ -220,3 +220,76 @@ def test_texts_of_any_shape(grammar, text):
         records = build(grammar, text, date=date)
         assert all(text[r["start"]:r["end"]] == r["text"] for r in records)
         assert [r["text"] for r in records] == [q.text for q in grammar.find(text)]
+
+
+# -- generalisation: markers, 的 phrases, 每N…就有M, report news, baselines -----------------------
+
+@pytest.mark.parametrize("name, cleaned", [
+    ("●粮食产量", "粮食产量"), ("■ 工业增加值", "工业增加值"), ("①地区生产总值", "地区生产总值"),
+    ("——城镇新增就业", "城镇新增就业"), ("1.地区生产总值", "地区生产总值"), ("二、规上工业增加值", "规上工业增加值"),
+    ("Ⅱ.居民收入", "居民收入"), ("税收占比仅", "税收占比"),
+])
+def test_markers_and_residue_leave_names(name, cleaned):
+    from policyie.indicators.names import NameRules
+    assert NameRules(default_cues(), {}).clean_text(name) == cleaned
+
+
+def test_an_item_number_is_kept_inside_a_line():
+    """一、二季度 is two quarters: a number before 、 is an item number only where an item can begin."""
+    from policyie.indicators.names import NameRules
+    rules = NameRules(default_cues(), {})
+    text = "其中，1.5级以上企业"
+    assert rules.as_name(text, rules.clean_span(text, 3, len(text))) == "1.5级以上企业"
+
+
+def test_each_to_every_becomes_one_share():
+    text = "全国每出口4辆汽车就有1辆“某省造”。"
+    quantities = [quantity_in(text, "4辆", 4, "辆"), quantity_in(text, "1辆", 1, "辆")]
+    (record,) = IndicatorBuilder().build(text, quantities)
+    assert (record["text"], record["value"], record["unit"], record["kind"]) == ("每出口4辆汽车就有1辆", 25, "%", "share")
+    assert record["name"] == "出口汽车"
+
+
+def test_each_to_every_reads_a_part_the_grammar_left_out():
+    text = "每卖出三辆车就有一辆是新能源汽车。"
+    (record,) = IndicatorBuilder().build(text, [quantity_in(text, "三辆", 3, "辆")])
+    assert record["text"] == "每卖出三辆车就有一辆" and abs(record["value"] - 100 / 3) < 1e-9
+
+
+def test_a_noun_after_de_names_a_value_after_a_verb(grammar):
+    records = build(grammar, "该企业实现了120亿元的营业收入和8.6亿元的净利润。")
+    assert [r["name"] for r in records] == ["营业收入", "净利润"]
+    (record,) = build(grammar, "总投资120亿元的项目开工。")
+    assert record["name"] == "总投资"
+
+
+def test_a_deadline_already_past_is_no_goal():
+    text = "到2025年底，全市建成5G基站2万个。"
+    for date, deadline in (("2026-02-01", False), ("2025-02-01", True), (None, True)):
+        assert DocContext(text, date, default_cues()).governing_year(0, text.index("2万个")) == (2025, deadline)
+
+
+def test_a_report_plan_begins_after_the_clause_that_introduces_it():
+    text = "政府工作报告显示，全市增长5%。报告提出，全市增长6%。\n全市增长7%。"
+    context = DocContext(text, "2025-01-20", default_cues())
+    shown, planned, after = (text.index("全市增长" + n) for n in "567")
+    assert context.frame_at(shown).mode is None
+    assert context.frame_at(planned) == context.frame_at(after) == Frame(2025, "plan")
+
+
+def test_news_naming_a_work_report_reads_as_the_report():
+    cues = default_cues()
+    assert DocContext("1月5日，市长作政府工作报告。报告显示，全市增长5%。", "2025-01-06", cues).is_report
+    assert not DocContext("召开全市“两会”。全市增长5%。", "2025-01-06", cues).is_report
+
+
+def test_the_region_compared_with_is_not_the_value_s(grammar):
+    text = "某省汽车出口走强。全国每出口4辆汽车就有1辆“某省造”，整车出口量跃居全国首位。"
+    regions = [{"start": text.index("全国"), "end": text.index("全国") + 2, "code": "100000"},
+               {"start": text.rindex("全国"), "end": text.rindex("全国") + 2, "code": "100000"}]
+    sentence = text.index("。") + 1
+
+    def region_at(offset):
+        return "340000" if offset < sentence else "100000"
+    records = build(grammar, text, regions=regions, region_at=region_at)
+    assert [(r["kind"], r["region"]) for r in records] == [("share", "340000"), ("rank", "340000")]
