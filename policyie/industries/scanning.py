@@ -37,7 +37,11 @@ class PairIndex(Generic[T]):
     """
 
     def __init__(self, entries: Iterable[tuple[str, T]] = (), kind: str = "") -> None:
-        self._buckets: dict[str, list[tuple[str, int, str, T]]] = {}
+        # first two characters → (payloads of the two-character names, third character → longer names
+        # as (name, length, payload), longest first): a position costs one look-up per level, not
+        # one comparison per name that shares its first two characters.
+        self._buckets: dict[str, tuple[list[T], dict[str, list[tuple[str, int, T]]]]] = {}
+        self._entries: dict[str, dict[tuple[str, str], T]] = {}   # first two characters → (name, kind) → payload
         self._tables: Optional[tuple[np.ndarray, np.ndarray, np.ndarray]] = None  # built on the next scan
         for name, payload in entries:
             self.add(name, payload, kind)
@@ -45,11 +49,19 @@ class PairIndex(Generic[T]):
     def add(self, name: str, payload: T, kind: str = "") -> None:
         if len(name) < 2:
             raise ValueError(f"names must have at least two characters: {name!r}")
-        bucket = [entry for entry in self._buckets.get(name[:2], ()) if (entry[0], entry[2]) != (name, kind)]
-        bucket.append((name, len(name), kind, payload))
-        bucket.sort(key=lambda entry: -entry[1])  # longest first at each position (stable for equal lengths)
-        self._buckets[name[:2]] = bucket
+        self._entries.setdefault(name[:2], {})[(name, kind)] = payload
+        self._rebuild_bucket(name[:2])
         self._tables = None
+
+    def _rebuild_bucket(self, prefix: str) -> None:
+        entries = sorted(((name, kind, payload) for (name, kind), payload in self._entries[prefix].items()),
+                         key=lambda entry: -len(entry[0]))  # stable: kinds keep their order
+        pairs = [payload for name, _, payload in entries if len(name) == 2]
+        longer: dict[str, list[tuple[str, int, T]]] = {}
+        for name, _, payload in entries:
+            if len(name) > 2:
+                longer.setdefault(name[2], []).append((name, len(name), payload))
+        self._buckets[prefix] = (pairs, longer)
 
     def find_all(self, text: str, codes: Optional[np.ndarray] = None) -> list[tuple[int, int, T]]:
         """Every occurrence as ``(start, end, payload)``, by start, longest first at each start."""
@@ -59,9 +71,16 @@ class PairIndex(Generic[T]):
         found = []
         append = found.append
         for i in self.candidates(text if codes is None else None, codes):
-            for name, length, _, payload in buckets.get(text[i:i + 2], ()):  # () only beyond the BMP
-                if startswith(name, i):
-                    append((i, i + length, payload))
+            bucket = buckets.get(text[i:i + 2])  # None only beyond the Basic Multilingual Plane
+            if bucket is None:
+                continue
+            pairs, longer = bucket
+            if longer:
+                for name, length, payload in longer.get(text[i + 2:i + 3], ()):
+                    if startswith(name, i):
+                        append((i, i + length, payload))
+            for payload in pairs:
+                append((i, i + 2, payload))
         return found
 
     def candidates(self, text: Optional[str], codes: Optional[np.ndarray] = None) -> list[int]:

@@ -54,14 +54,15 @@ import numpy as np
 import regex
 
 from policyie.industries.lexicon import Term, parse_term, read_grammar, read_lexicon, read_nonterms
-from policyie.industries.scanning import PairIndex, code_points, leftmost_longest_starts
+from policyie.industries.scanning import BMP, PairIndex, code_points, leftmost_longest_starts
 
 BoundaryCheck = Callable[[int], bool]
 Span = tuple[int, int]
 Candidate = tuple[int, int, tuple[str, ...], float]  # start, end, tiers from the cue, confidence
 OTHER_SECTOR = "其他"
 ECONOMY = "经济"
-SUFFIX, GOODS_CUE = "suffix", "goods"  # payloads of marker words in the scan (terms carry a Term, non-terms None)
+# Payloads of the marker words in the scan (terms carry a Term, non-terms None).
+SUFFIX, GOODS_CUE, SCENARIO, VERB_CUE = "suffix", "goods", "scenario", "verb"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,7 @@ class _Rules:
     figure_head_after: regex.Pattern     # 装机, 增加值 …: the word names the industry of a figure
     modifiers: frozenset[str]
     modifier_lengths: tuple[int, ...]
+    modifier_ends: frozenset[str]        # last characters of modifiers and domain words (a quick filter)
     domain_prefixes: frozenset[str]
     series_words: frozenset[str]         # 深海, 深地, 空天: written together as a coordination
     specific_head_after: regex.Pattern   # 装备制造, 装备, 显示 after a term: a longer industry
@@ -122,11 +124,13 @@ class _Rules:
     scenario_heads: tuple[str, ...]
     firm_after: regex.Pattern            # 落户, 签约, 投产 after a term: a company's short name ends there
     firm_starts: frozenset[str]
+    other_use_starts: frozenset[str]     # first characters of activity words and firm verbs
     word_completions: Mapping[str, str]  # 药 + 品: the term ends inside the word 药品
     coordinators: frozenset[str]
     merging_coordinators: frozenset[str]
     shared_heads: tuple[str, ...]
     coordinator_after: regex.Pattern
+    coordinator_starts: frozenset[str]   # their first characters (a quick filter)
     suffix_words: tuple[str, ...]        # name and title suffixes: their starts are found by the scan
     name_after: regex.Pattern            # group "name": inside a proper name; group "title": a plan title
     name_reach: int
@@ -139,6 +143,8 @@ class _Rules:
     goods_cues: tuple[str, ...]          # found by the scan
     goods_context: regex.Pattern         # before a chain: 能造, 购买 …; used with search over its end
     goods_after: regex.Pattern           # after a chain: 消费, 等大宗商品消费
+    goods_verb_ends: frozenset[str]      # last characters of the verbs, first ones of the words after
+    goods_after_starts: frozenset[str]   # (quick filters)
     product_after: regex.Pattern         # a model code or a craft's quoted name: C919, “…号”
     product_before: regex.Pattern        # a designation: 长征五号, 天龙三号遥一, C919
     clause_breaks: str
@@ -165,6 +171,7 @@ class _Rules:
             figure_head_after=regex.compile(_alternation(g["figure_heads"])),
             modifiers=frozenset(g["modifiers"]),
             modifier_lengths=tuple(sorted({len(word) for word in g["modifiers"]}, reverse=True)),
+            modifier_ends=frozenset(word[-1] for word in list(g["modifiers"]) + list(g["domain_prefixes"])),
             domain_prefixes=frozenset(g["domain_prefixes"]),
             series_words=frozenset(g["series_words"]),
             specific_head_after=regex.compile("|".join(
@@ -181,11 +188,13 @@ class _Rules:
             firm_after=regex.compile(
                 rf"(?:{_alternation(g['firm_verbs_after'])})(?![{regex.escape(g['firm_verbs_not_before'])}])"),
             firm_starts=frozenset(word[0] for word in g["firm_verbs_after"]),
+            other_use_starts=frozenset(word[0] for word in list(g["activity_after"]) + list(g["firm_verbs_after"])),
             word_completions=MappingProxyType(dict(g["word_completions"])),
             coordinators=frozenset(g["coordinators"]),
             merging_coordinators=frozenset(c for c in g["coordinators"] if "、" not in c),
             shared_heads=tuple(g["shared_heads"]),
             coordinator_after=regex.compile(coordinators),
+            coordinator_starts=frozenset(word[0] for word in g["coordinators"]),
             suffix_words=tuple(dict.fromkeys(list(g["name_suffixes"]) + list(g["title_suffixes"]))),
             attached_chars=frozenset(g["attached_name_suffixes"]),
             name_after=regex.compile(_name_after_pattern(g)),
@@ -199,10 +208,13 @@ class _Rules:
             goods_context=regex.compile(rf"(?:{_alternation(g['goods_verbs_before'])})$"),
             # 汽车消费, and after a list: 汽车、家电等大宗商品消费
             goods_after=regex.compile(rf"(?:等\p{{Han}}{{0,4}}?)?(?:{_alternation(g['goods_after'])})"),
+            goods_verb_ends=frozenset([word[-1] for word in g["goods_verbs_before"]] + ["\n"]),  # $ before \n
+            goods_after_starts=frozenset(["等"] + [word[0] for word in g["goods_after"]]),
             product_after=regex.compile(rf"\s?(?:{g['product_code']}|{g['quoted_product_name']})"),
             product_before=regex.compile(rf"(?:{g['designation_before']}|{g['product_code']})\s?$"),
             clause_breaks=g["clause_breaks"],
-            discovery=_DiscoveryRules.from_grammar(g["discovery"], heads, coordinators, economy_guard),
+            discovery=_DiscoveryRules.from_grammar(g["discovery"], heads, coordinators, economy_guard,
+                                                   g["generic_heads"], g["bare_head"]),
         )
 
 
@@ -245,11 +257,13 @@ class _DiscoveryRules:
     list_cues: Mapping[str, tuple[tuple[str, ...], float]]
     hypernym_confidence: float
     verb_cue: regex.Pattern              # 发展X产业 …: groups "x" and "head"
+    verb_cues: tuple[str, ...]           # its verbs (found by the scan)
     next_member: regex.Pattern           # 、Y经济 after a verb-cue match
     verb_heads: Mapping[str, tuple[float, bool]]   # head → (confidence, head kept in the span)
     member_split: regex.Pattern
     strip_prefix: regex.Pattern
     trailing_head: regex.Pattern
+    head_last_chars: frozenset[str]      # last characters of the heads (and \n, where $ also matches)
     reject_char: regex.Pattern
     reject_starts: tuple[str, ...]
     reject_endings: tuple[str, ...]
@@ -258,7 +272,8 @@ class _DiscoveryRules:
     max_extension_prefix: int
 
     @classmethod
-    def from_grammar(cls, d: Mapping, heads: str, coordinators: str, economy_guard: str) -> "_DiscoveryRules":
+    def from_grammar(cls, d: Mapping, heads: str, coordinators: str, economy_guard: str,
+                     generic_heads: Sequence[str], bare_head: str) -> "_DiscoveryRules":
         list_cues = {item["cue"]: (tuple(item["tiers"]), float(item["confidence"])) for item in d["list_cues"]}
         verb_heads = {item["head"]: (float(item["confidence"]), bool(item.get("keep", False)))
                       for item in d["verb_heads"]}
@@ -273,11 +288,13 @@ class _DiscoveryRules:
             list_cues=MappingProxyType(list_cues),
             hypernym_confidence=float(d["hypernym_confidence"]),
             verb_cue=regex.compile(rf"(?:{_alternation(d['verb_cues'])}){x}(?P<head>{head_choice})"),
+            verb_cues=tuple(d["verb_cues"]),
             next_member=regex.compile(rf"(?:{coordinators}){x}(?P<head>{head_choice})"),
             verb_heads=MappingProxyType(verb_heads),
             member_split=regex.compile(coordinators),
             strip_prefix=regex.compile(rf"(?:{_alternation(d['strip_prefixes'])})+"),  # used with match(text, pos)
             trailing_head=regex.compile(rf"(?:{heads})+$"),
+            head_last_chars=frozenset([word[-1] for word in generic_heads] + [bare_head[-1], "\n"]),
             reject_char=regex.compile(rf"[{regex.escape(d['reject_chars'])}\s\p{{P}}\p{{S}}]"),
             reject_starts=tuple(d["reject_starts"]),
             reject_endings=tuple(d["reject_endings"]),
@@ -299,6 +316,8 @@ class _Text:
         # (leftmost-longest, as a regex over the words would find them).
         self.suffix_starts: list[int] = []
         self.goods_cues: list[int] = []
+        self.scenario_heads: list[int] = []  # where 场景 stands
+        self.verb_cues: list[int] = []       # where a cue verb of discovery (发展, 培育 …) starts
 
     @cached_property
     def codes(self):
@@ -308,7 +327,7 @@ class _Text:
     @cached_property
     def _marks(self) -> tuple[list[int], list[int]]:
         """Where clause breaks and closing quotes are (found once, when first needed)."""
-        classes = self.rules.char_classes[self.codes.clip(0, len(self.rules.char_classes) - 1)]
+        classes = self.rules.char_classes.take(self.codes, mode="clip")  # beyond the BMP: the last slot, 0
         return ((classes == CLAUSE_BREAK).nonzero()[0].tolist(), (classes == CLOSING_QUOTE).nonzero()[0].tolist())
 
     @property
@@ -323,6 +342,36 @@ class _Text:
         end = breaks[index] if index < len(breaks) and breaks[index] < high else high
         start = breaks[index - 1] + 1 if index > 0 and breaks[index - 1] >= low else low
         return start, end
+
+    SCENARIO_REACH = 30  # a list of scenarios after a chain: a few short members, 等 and the head
+
+    @cached_property
+    def _busy(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the stretches where a chain ending there has a name suffix, a closing
+        quote or a scenario head within reach (merged, so that one look-up tells)."""
+        reach = self.rules.name_reach
+        quote_reach = self.rules.quotes[2] - 1
+        stretches = sorted([(p - reach, p) for p in self.suffix_starts]
+                           + [(p - quote_reach, p) for p in self.closing_quotes]
+                           + [(p - self.SCENARIO_REACH + 1, p) for p in self.scenario_heads])
+        starts: list[int] = []
+        ends: list[int] = []
+        for low, high in stretches:
+            if ends and low <= ends[-1] + 1:
+                ends[-1] = max(ends[-1], high)
+            else:
+                starts.append(low)
+                ends.append(high)
+        return starts, ends
+
+    def quiet_after(self, end: int) -> bool:
+        """Nothing after ``end`` can make the term before it part of a name or a list of scenarios
+        (no suffix, closing quote or scenario head within reach): the common case."""
+        if self.text[end:end + 1] in self.rules.attached_chars:
+            return False
+        starts, ends = self._busy
+        index = bisect.bisect_right(starts, end) - 1
+        return index < 0 or ends[index] < end
 
     def inside_name(self, start: int, end: int) -> bool:
         """Whether the term (or chain) at [start, end) is part of a proper name.
@@ -417,13 +466,17 @@ class IndustryTagger:
             self._index.add(word, SUFFIX, kind=SUFFIX)
         for word in rules.goods_cues:
             self._index.add(word, GOODS_CUE, kind=GOODS_CUE)
+        for word in rules.scenario_heads:
+            self._index.add(word, SCENARIO, kind=SCENARIO)
+        for word in rules.discovery.verb_cues:
+            self._index.add(word, VERB_CUE, kind=VERB_CUE)
         self._longest_nonterm = max((len(word) for word in self._nonterms), default=0)
         self._by_surface: dict[str, Term] = {}
         self._terms: dict[str, Term] = {}
         self._single_chars: dict[str, Term] = {}
         for term in terms:
             self._add(term)
-        self._single_char_pattern = self._compile_single_chars()
+        self._single_char_rule = self._compile_single_chars()
 
     @classmethod
     def default(cls) -> "IndustryTagger":
@@ -441,7 +494,7 @@ class IndustryTagger:
         """
         for number, record in enumerate(records, 1):
             self._add(parse_term(record, source=source, line=number, origin="rule_pack"))
-        self._single_char_pattern = self._compile_single_chars()
+        self._single_char_rule = self._compile_single_chars()
 
     def _add(self, term: Term) -> None:
         self._terms[term.name] = term
@@ -455,15 +508,19 @@ class IndustryTagger:
             else:
                 self._index.add(surface, payload)
 
-    def _compile_single_chars(self) -> Optional[regex.Pattern]:
-        """One regex for one-character terms: after a coordinator or cue verb, before a head or coordinator."""
+    def _compile_single_chars(self) -> Optional[tuple[regex.Pattern, np.ndarray]]:
+        """One regex for one-character terms (after a coordinator or cue verb, before a head or
+        coordinator), and a table of their characters over the Basic Multilingual Plane."""
         if not self._single_chars:
             return None
         rules = self._rules
         chars = "".join(regex.escape(char) for char in sorted(self._single_chars))
-        return regex.compile(
+        pattern = regex.compile(
             rf"(?:(?<=^|[\s\p{{P}}])|(?<={rules.single_char_left}))(?P<c>[{chars}])"
             rf"(?=(?:{rules.single_char_head_after.pattern})|(?:{rules.continuation_after.pattern}))")
+        table = np.zeros(BMP, dtype=bool)
+        table[[min(ord(char), BMP - 1) for char in self._single_chars]] = True
+        return pattern, table
 
     def term(self, surface: str) -> Optional[Term]:
         """The term a string names, if any."""
@@ -507,25 +564,30 @@ class IndustryTagger:
     def _lexicon_mentions(self, view: _Text, is_boundary: Optional[BoundaryCheck]) -> list[_Mention]:
         """Lexicon hits that survive the selection, in text order (and the marker words, into ``view``)."""
         text = view.text
-        hits, blocks, suffixes, goods_cues = [], [], [], []
-        longest_block = self._longest_nonterm
-        for start, end, payload in self._index.find_all(text, view.codes):
+        hits, blocks, markers = [], [], {SUFFIX: [], GOODS_CUE: [], SCENARIO: [], VERB_CUE: []}
+        longest_block, blocks_end = self._longest_nonterm, 0  # no block reaches beyond blocks_end
+        for occurrence in self._index.find_all(text, view.codes):
+            start, end, payload = occurrence
             if payload is None:
                 blocks.append((start, end))
-            elif payload is SUFFIX:
-                suffixes.append((start, end))
-            elif payload is GOODS_CUE:
-                goods_cues.append((start, end))
+                blocks_end = max(blocks_end, end)
+            elif payload.__class__ is str:
+                markers[payload].append((start, end))
             elif ((is_boundary is None and not text[start].isascii() and not text[end - 1].isascii())
                   or self._plausible_hit(text, start, end, is_boundary)) \
-                    and not (blocks and _inside_block(start, end, blocks, longest_block)):
-                hits.append((start, end, payload))
-        view.suffix_starts = leftmost_longest_starts(suffixes)
-        view.goods_cues = leftmost_longest_starts(goods_cues)
+                    and not (start < blocks_end and _inside_block(start, end, blocks, longest_block)):
+                hits.append(occurrence)
+        view.suffix_starts = leftmost_longest_starts(markers[SUFFIX])
+        view.goods_cues = leftmost_longest_starts(markers[GOODS_CUE])
+        view.scenario_heads = [start for start, _ in markers[SCENARIO]]
+        view.verb_cues = sorted({start for start, _ in markers[VERB_CUE]})
         chosen = [self._mention(start, end, term) for start, end, term in _longest_first(hits)]
-        if self._single_char_pattern is not None:
-            singles = [self._mention(found.start("c"), found.start("c") + 1, self._single_chars[found["c"]])
-                       for found in self._single_char_pattern.finditer(text)]
+        if self._single_char_rule is not None:
+            pattern, table = self._single_char_rule
+            # The regex is tried only where one of the characters stands (a vectorised look-up).
+            found = (pattern.match(text, position) for position in table.take(view.codes, mode="clip").nonzero()[0].tolist())
+            singles = [self._mention(match.start("c"), match.start("c") + 1, self._single_chars[match["c"]])
+                       for match in found if match is not None]
             if singles:
                 starts = [m.start for m in chosen]
                 chosen.extend(m for m in singles if not _covered(m.start, chosen, starts))
@@ -551,11 +613,12 @@ class IndustryTagger:
 
     # 2-4. context ----------------------------------------------------------------
     def _apply_context(self, view: _Text, mentions: list[_Mention]) -> list[_Mention]:
-        text = view.text
-        mentions = [self._shrink_zhizao_ye(text, m) for m in mentions]
+        text, startswith = view.text, view.text.startswith
+        # Each rule runs only where the characters it needs stand (most mentions have none of them).
+        mentions = [self._shrink_zhizao_ye(text, m) if startswith("制造业", m.end - 2) else m for m in mentions]
         mentions = self._attach_domain_prefixes(text, mentions)
         mentions = self._attach_modifiers(text, mentions)
-        mentions = [self._attach_economy_head(text, m) for m in mentions]
+        mentions = [self._attach_economy_head(text, m) if startswith(ECONOMY, m.end) else m for m in mentions]
         mentions = self._attach_specific_heads(text, mentions)
         completions = self._rules.word_completions
         mentions = [self._complete_word(text, m) if text[m.end - 1] in completions else m for m in mentions]
@@ -563,6 +626,11 @@ class IndustryTagger:
         starts = {m.start for m in mentions}
         kept: list[_Mention] = []
         for chain in self._chains(text, mentions):
+            if len(chain) == 1:
+                m = chain[0]
+                if not (m.term.needs_head or m.term.goods) and view.quiet_after(m.end):
+                    kept.append(m)  # what _resolve_chain would conclude, without its look-ups
+                    continue
             kept.extend(self._resolve_chain(view, chain, starts))
         kept = self._add_distributed_members(view, kept)
         if any(m.term.goods for m in kept):
@@ -583,11 +651,12 @@ class IndustryTagger:
         The compound is named as written and takes the sector of its head; a
         prefix that was a mention of its own (体育) becomes part of it.
         """
-        prefixes = self._rules.domain_prefixes
+        prefixes, ends = self._rules.domain_prefixes, self._rules.modifier_ends
         result: list[_Mention] = []
         for m in mentions:
             begin = m.start - 2  # domain prefixes are two-character words
-            if begin >= 0 and text[begin:m.start] in prefixes and not self._glued_pair(text, begin, m):
+            if begin >= 0 and text[m.start - 1] in ends and text[begin:m.start] in prefixes \
+                    and not self._glued_pair(text, begin, m):
                 previous = result[-1] if result else None
                 if previous is None or previous.end <= begin or (previous.start, previous.end) == (begin, m.start):
                     if previous is not None and previous.end > begin:
@@ -655,9 +724,7 @@ class IndustryTagger:
         """Terms used as something else than an industry: an activity or its price (物流运输,
         物流成本), or the end of a company's short name before a firm's verb (华晶新材料签约)."""
         rules = self._rules
-        starts = rules.activity_starts | rules.firm_starts
-        if not any(text[m.end:m.end + 1] in starts for m in mentions):
-            return mentions  # the common case: nothing that could be such a word follows any term
+        starts = rules.other_use_starts
         return [m for m in mentions if not (text[m.end:m.end + 1] in starts and (
             rules.activity_after.match(text, m.end) or self._ends_firm_name(text, m)))]
 
@@ -678,8 +745,13 @@ class IndustryTagger:
     def _attach_modifiers(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
         """高端/先进/新型/高性能 right before a term belong to it and keep its name (SPEC: fixed modifiers)."""
         rules = self._rules
+        ends = rules.modifier_ends
         result, previous_end = [], 0
         for m in mentions:
+            if not m.start or text[m.start - 1] not in ends:
+                result.append(m)
+                previous_end = m.end
+                continue
             for length in rules.modifier_lengths:
                 begin = m.start - length
                 if begin >= previous_end and text[begin:m.start] in rules.modifiers:
@@ -724,44 +796,52 @@ class IndustryTagger:
         return pairs | {i - 1 for i in pairs}
 
     def _resolve_chain(self, view: _Text, chain: list[_Mention], starts: set[int]) -> list[_Mention]:
-        text, rules = view.text, self._rules
+        text = view.text
         last_end = chain[-1].end
-        if view.inside_name(chain[0].start, last_end):
-            return []  # 新能源和智能网联汽车产业园: the whole chain names a park
-        if self._closes_scenarios(text, last_end):
-            return []  # 物流、巡检等场景: the members are where something is applied
+        if not view.quiet_after(last_end):
+            if view.inside_name(chain[0].start, last_end):
+                return []  # 新能源和智能网联汽车产业园: the whole chain names a park
+            if view.scenario_heads and self._closes_scenarios(view, last_end):
+                return []  # 物流、巡检等场景: the members are where something is applied
         if chain[0].term.goods or (len(chain) > 1 and any(m.term.goods for m in chain)):
             chain = self._without_products(text, chain)
             if not chain:
                 return []
-        last_end = chain[-1].end
         if len(chain) == 1 and not chain[0].term.needs_head:
             return chain
-        # 文化、旅游等产业 and 铝、铜等有色金属 have a head; 宣传、文化、体育等部门 has none.
-        tail_headed = bool(rules.strong_head_after.match(text, last_end)) or (
-            text.startswith("等", last_end)
-            and (bool(rules.discovery.list_cue.match(text, last_end)) or last_end + 1 in starts))
-        has_industry = any(not m.term.needs_head for m in chain)
         glued = self._glued_members(text, chain)
+        anchored: Optional[bool] = None  # whether the chain has an industry member or a head (found once)
         resolved = []
         for index, m in enumerate(chain):
-            if m.term.needs_head and not self._headed(text, m) and index not in glued:
-                if not (len(chain) >= 2 and (has_industry or tail_headed) and self._free_standing(text, m)):
+            if m.term.needs_head and index not in glued and not self._headed(text, m):
+                if len(chain) < 2:
+                    continue
+                if anchored is None:
+                    anchored = self._anchored(text, chain, starts)
+                if not (anchored and self._free_standing(text, m)):
                     continue
             if index + 1 < len(chain):
                 m = self._distribute_shared_head(text, m, chain[index + 1])
             resolved.append(m)
         return resolved
 
-    SCENARIO_REACH = 30  # a list of scenarios after a chain: a few short members, 等 and the head
+    def _anchored(self, text: str, chain: list[_Mention], starts: set[int]) -> bool:
+        """A chain has an industry member, or a head after it: 文化、旅游等产业 and 铝、铜等有色金属
+        have one; 宣传、文化、体育等部门 has none."""
+        if any(not m.term.needs_head for m in chain):
+            return True
+        rules, last_end = self._rules, chain[-1].end
+        return bool(rules.strong_head_after.match(text, last_end)) or (
+            text.startswith("等", last_end)
+            and (bool(rules.discovery.list_cue.match(text, last_end)) or last_end + 1 in starts))
 
-    def _closes_scenarios(self, text: str, end: int) -> bool:
+    def _closes_scenarios(self, view: _Text, end: int) -> bool:
         """The chain ending at ``end`` is a list of application scenarios: …、巡检等(应用)场景."""
-        rules = self._rules
-        reach = end + self.SCENARIO_REACH
-        if all(text.find(head, end, reach) < 0 for head in rules.scenario_heads):
+        heads = view.scenario_heads
+        index = bisect.bisect_left(heads, end)
+        if index == len(heads) or heads[index] >= end + view.SCENARIO_REACH:
             return False  # the common case: no scenario head nearby
-        return bool(rules.scenario_after.match(text, end, reach))
+        return bool(self._rules.scenario_after.match(view.text, end, end + view.SCENARIO_REACH))
 
     def _headed(self, text: str, m: _Mention) -> bool:
         """A word that needs a head has one: 数据产业, 金融业, 铝加工 (领域, 产品 are too weak for it),
@@ -780,9 +860,11 @@ class IndustryTagger:
         大型邮轮“…号”).
         """
         rules = self._rules
-        first = chain[0].start
-        as_goods = bool(rules.goods_context.search(text, max(0, first - 4), first)
-                        or rules.goods_after.match(text, chain[-1].end))
+        first, last_end = chain[0].start, chain[-1].end
+        as_goods = bool((text[first - 1:first] in rules.goods_verb_ends
+                         and rules.goods_context.search(text, max(0, first - 4), first))
+                        or (text[last_end:last_end + 1] in rules.goods_after_starts
+                            and rules.goods_after.match(text, last_end)))
         return [m for m in chain if not m.term.goods or not (
             as_goods or rules.product_after.match(text, m.end)
             or rules.product_before.search(text, max(0, m.start - 8), m.start))]
@@ -816,9 +898,12 @@ class IndustryTagger:
         named 集成电路制造 and 集成电路封测. A member counts only if the lexicon has the compound.
         """
         text, coordinator_after = view.text, self._rules.coordinator_after
+        coordinator_starts = self._rules.coordinator_starts
         starts = {m.start for m in mentions}
         added = []
         for m in mentions:
+            if text[m.end:m.end + 1] not in coordinator_starts:
+                continue
             separator = coordinator_after.match(text, m.end)
             if separator is None or separator.end() in starts:
                 continue  # most mentions: no member without a term of its own follows
@@ -865,7 +950,7 @@ class IndustryTagger:
     # 5. discovery -----------------------------------------------------------------
     def _add_discoveries(self, view: _Text, mentions: list[_Mention],
                          is_boundary: Optional[BoundaryCheck]) -> list[_Mention]:
-        candidates = set(self._list_candidates(view, mentions)) | set(self._verb_candidates(view.text))
+        candidates = set(self._list_candidates(view, mentions)) | set(self._verb_candidates(view))
         if not candidates:
             return mentions
         # Mentions never overlap, so both their starts and their ends are sorted.
@@ -923,10 +1008,10 @@ class IndustryTagger:
                 if candidate is not None:
                     yield candidate[0], candidate[1], tiers, confidence
 
-    def _verb_candidates(self, text: str) -> Iterator[Candidate]:
+    def _verb_candidates(self, view: _Text) -> Iterator[Candidate]:
         """``发展X产业``, ``壮大X产业集群``, ``开辟X新赛道``, ``发展X经济``, and ``、Y经济`` after them."""
-        rules = self._rules.discovery
-        for found in rules.verb_cue.finditer(text):
+        rules, text = self._rules.discovery, view.text
+        for found in _matches_at(rules.verb_cue, text, view.verb_cues):
             head = found["head"]
             confidence, keep_head = rules.verb_heads[head]
             member = found
@@ -942,9 +1027,10 @@ class IndustryTagger:
     def _clean_candidate(self, text: str, start: int, end: int) -> Optional[Span]:
         """The span of a plausible new term in ``text[start:end]`` (cue words stripped), or None."""
         rules = self._rules.discovery
-        trailing = rules.trailing_head.search(text, start, end)  # 人形机器人产业 as a list member
-        if trailing and trailing.start() > start:
-            end = trailing.start()
+        if text[end - 1:end] in rules.head_last_chars:  # only then can a head end the candidate
+            trailing = rules.trailing_head.search(text, start, end)  # 人形机器人产业 as a list member
+            if trailing and trailing.start() > start:
+                end = trailing.start()
         # Cue verbs, policy and scope words and places, in any order (北京出台X, 着力推进全省X):
         # a term never starts with a verb or a policy word.
         while True:
@@ -956,13 +1042,13 @@ class IndustryTagger:
                 break
             start += place
         candidate = text[start:end]
-        if not 2 <= len(candidate) <= rules.max_length:
-            return None
+        if candidate in self._by_surface or not 2 <= len(candidate) <= rules.max_length:
+            return None  # most list members are known terms
         if rules.reject_char.search(candidate) or not _has_letters(candidate):
             return None
         if candidate.startswith(rules.reject_starts) or candidate.endswith(rules.reject_endings):
             return None
-        if candidate in rules.reject_words or candidate in self._by_surface or self._is_nonterm(candidate):
+        if candidate in rules.reject_words or self._is_nonterm(candidate):
             return None
         return start, end
 
@@ -1034,6 +1120,18 @@ def _place_prefix_length(candidate: str) -> int:
     return 0
 
 
+def _matches_at(pattern: regex.Pattern, text: str, starts: list[int]) -> Iterator[regex.Match]:
+    """What ``pattern.finditer(text)`` finds when a match can begin only at one of ``starts`` (sorted):
+    a match is tried at each of them, skipping those inside the previous match."""
+    resume = 0
+    for start in starts:
+        if start >= resume:
+            found = pattern.match(text, start)
+            if found is not None:
+                resume = found.end()
+                yield found
+
+
 def _inside_block(start: int, end: int, blocks: list[Span], longest: int) -> bool:
     """Whether a longer non-term covers [start, end); ``blocks`` so far, by start, none longer than ``longest``.
 
@@ -1061,19 +1159,28 @@ def _longest_first(hits: list[tuple[int, int, Term]]) -> list[tuple[int, int, Te
     run_end = -1
     for hit in hits:
         if hit[0] >= run_end:
-            _choose(run, chosen)
+            if len(run) == 1:
+                chosen.append(run[0])
+            elif run:
+                _choose(run, chosen)
             run = [hit]
             run_end = hit[1]
         else:
             run.append(hit)
-            run_end = max(run_end, hit[1])
-    _choose(run, chosen)
+            if hit[1] > run_end:
+                run_end = hit[1]
+    if len(run) == 1:
+        chosen.append(run[0])
+    elif run:
+        _choose(run, chosen)
     return chosen
 
 
 def _choose(run: list[tuple[int, int, Term]], chosen: list[tuple[int, int, Term]]) -> None:
-    if len(run) <= 1:
-        chosen.extend(run)
+    """Longest first, then leftmost, within one run of overlapping hits."""
+    if len(run) == 2:  # the common run: two hits that overlap (新能源汽车 and 汽车)
+        first, second = run
+        chosen.append(first if first[1] - first[0] >= second[1] - second[0] else second)
         return
     taken: list[tuple[int, int, Term]] = []
     # (length, start) never repeats, so the sort never compares terms.
