@@ -16,7 +16,7 @@ dimension); it lives here so that industries' speed does not wait for it.
 """
 from __future__ import annotations
 
-from typing import Generic, Iterable, Optional, TypeVar
+from typing import Generic, Optional, Sequence, TypeVar
 
 import numpy as np
 
@@ -32,64 +32,65 @@ def code_points(text: str) -> np.ndarray:
 class PairIndex(Generic[T]):
     """Names (two characters or more) with payloads, indexed by their first two characters.
 
-    A name may carry one payload per ``kind`` (a term and a marker word may be
-    the same string); a later payload of the same kind replaces an earlier one.
+    Every name belongs to a ``kind`` (terms, non-terms, marker words …), and a
+    scan lists the occurrences of each kind apart. A name may carry one payload
+    per kind (a term and a marker word may be the same string); a later
+    payload of the same name and kind replaces the earlier one.
     """
 
-    def __init__(self, entries: Iterable[tuple[str, T]] = (), kind: str = "") -> None:
-        # first two characters → (payloads of the two-character names, third character → longer names
-        # as (name, length, payload), longest first): a position costs one look-up per level, not
-        # one comparison per name that shares its first two characters.
-        self._buckets: dict[str, tuple[list[T], dict[str, list[tuple[str, int, T]]]]] = {}
-        self._entries: dict[str, dict[tuple[str, str], T]] = {}   # first two characters → (name, kind) → payload
+    def __init__(self, kinds: Sequence[str] = ()) -> None:
+        self._kinds: dict[str, int] = {kind: slot for slot, kind in enumerate(kinds)}  # kind → its slot in a scan
+        # first two characters → (slot and payload of the two-character names, third character →
+        # the longer names as (name, length, slot, payload), longest first): a position costs a
+        # look-up per level, not a comparison per name that shares its first two characters.
+        self._buckets: dict[str, tuple[list[tuple[int, T]], dict[str, list[tuple[str, int, int, T]]]]] = {}
+        self._entries: dict[str, dict[tuple[str, int], T]] = {}   # first two characters → (name, slot) → payload
         self._tables: Optional[tuple[np.ndarray, np.ndarray, np.ndarray]] = None  # built on the next scan
-        for name, payload in entries:
-            self.add(name, payload, kind)
 
     def add(self, name: str, payload: T, kind: str = "") -> None:
         if len(name) < 2:
             raise ValueError(f"names must have at least two characters: {name!r}")
-        self._entries.setdefault(name[:2], {})[(name, kind)] = payload
+        slot = self._kinds.setdefault(kind, len(self._kinds))
+        self._entries.setdefault(name[:2], {})[(name, slot)] = payload
         self._rebuild_bucket(name[:2])
         self._tables = None
 
     def _rebuild_bucket(self, prefix: str) -> None:
-        entries = sorted(((name, kind, payload) for (name, kind), payload in self._entries[prefix].items()),
-                         key=lambda entry: -len(entry[0]))  # stable: kinds keep their order
-        pairs = [payload for name, _, payload in entries if len(name) == 2]
-        longer: dict[str, list[tuple[str, int, T]]] = {}
-        for name, _, payload in entries:
+        entries = sorted(((name, slot, payload) for (name, slot), payload in self._entries[prefix].items()),
+                         key=lambda entry: -len(entry[0]))
+        pairs = [(slot, payload) for name, slot, payload in entries if len(name) == 2]
+        longer: dict[str, list[tuple[str, int, int, T]]] = {}
+        for name, slot, payload in entries:
             if len(name) > 2:
-                longer.setdefault(name[2], []).append((name, len(name), payload))
+                longer.setdefault(name[2], []).append((name, len(name), slot, payload))
         self._buckets[prefix] = (pairs, longer)
 
-    def find_all(self, text: str, codes: Optional[np.ndarray] = None) -> list[tuple[int, int, T]]:
-        """Every occurrence as ``(start, end, payload)``, by start, longest first at each start."""
-        if len(text) < 2 or not self._buckets:
-            return []
-        buckets, startswith = self._buckets, text.startswith
-        found = []
-        append = found.append
-        for i in self.candidates(text if codes is None else None, codes):
-            bucket = buckets.get(text[i:i + 2])  # None only beyond the Basic Multilingual Plane
-            if bucket is None:
-                continue
-            pairs, longer = bucket
-            if longer:
-                for name, length, payload in longer.get(text[i + 2:i + 3], ()):
-                    if startswith(name, i):
-                        append((i, i + length, payload))
-            for payload in pairs:
-                append((i, i + 2, payload))
-        return found
+    def scan(self, text: str, codes: Optional[np.ndarray] = None) -> dict[str, list[tuple[int, int, T]]]:
+        """Every occurrence as ``(start, end, payload)``, kind by kind: by start, longest first at each start."""
+        found: list[list[tuple[int, int, T]]] = [[] for _ in self._kinds]
+        if len(text) >= 2 and self._buckets:
+            buckets, startswith = self._buckets, text.startswith
+            for i in self.candidates(text if codes is None else None, codes):
+                bucket = buckets.get(text[i:i + 2])  # None only beyond the Basic Multilingual Plane
+                if bucket is None:
+                    continue
+                pairs, longer = bucket
+                if longer:
+                    for name, length, slot, payload in longer.get(text[i + 2:i + 3], ()):
+                        if startswith(name, i):
+                            found[slot].append((i, i + length, payload))
+                for slot, payload in pairs:
+                    found[slot].append((i, i + 2, payload))
+        return {kind: found[slot] for kind, slot in self._kinds.items()}
 
     def candidates(self, text: Optional[str], codes: Optional[np.ndarray] = None) -> list[int]:
         """Positions where the first two characters of some name stand."""
         if codes is None:
             codes = code_points(text)
         firsts, seconds, pairs = self._lookup_tables()
-        clipped = np.minimum(codes, BMP - 1) if codes.size and int(codes.max()) >= BMP else codes
-        return np.flatnonzero(pairs[firsts[clipped[:-1]], seconds[clipped[1:]]]).tolist()
+        # mode="clip": code points beyond the BMP share the last slot (names there are checked exactly)
+        return np.flatnonzero(pairs[firsts.take(codes[:-1], mode="clip"),
+                                    seconds.take(codes[1:], mode="clip")]).tolist()
 
     def _lookup_tables(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Ids of the characters that come first and second in names, and the table of known pairs."""
@@ -107,11 +108,11 @@ class PairIndex(Generic[T]):
         return self._tables
 
 
-def leftmost_longest_starts(occurrences: list[tuple[int, int]]) -> list[int]:
+def leftmost_longest_starts(occurrences: list[tuple[int, int, object]]) -> list[int]:
     """Starts of the non-overlapping occurrences a leftmost-longest scan keeps (what ``re.finditer``
     over a longest-first alternation of the same words finds); ``occurrences`` by start, longest first."""
     starts, resume = [], 0
-    for start, end in occurrences:
+    for start, end, _ in occurrences:
         if start >= resume:
             starts.append(start)
             resume = end

@@ -61,8 +61,9 @@ Span = tuple[int, int]
 Candidate = tuple[int, int, tuple[str, ...], float]  # start, end, tiers from the cue, confidence
 OTHER_SECTOR = "其他"
 ECONOMY = "经济"
-# Payloads of the marker words in the scan (terms carry a Term, non-terms None).
-SUFFIX, GOODS_CUE, SCENARIO, VERB_CUE = "suffix", "goods", "scenario", "verb"
+# Kinds of names in the scan: terms (a Term payload), non-terms that block hits inside them, and
+# the marker words of the rules, whose positions the rules need.
+TERM, BLOCK, SUFFIX, GOODS_CUE, SCENARIO, VERB_CUE = "term", "block", "suffix", "goods", "scenario", "verb"
 
 
 @dataclass(frozen=True, slots=True)
@@ -457,25 +458,21 @@ class IndustryTagger:
     def __init__(self, terms: Iterable[Term], nonterms: Iterable[str], rules: _Rules):
         self._rules = rules
         self._nonterms = frozenset(nonterms)
-        # One scan finds terms (a Term payload), non-terms (None: they block hits inside them) and
-        # the marker words of the rules (a SUFFIX or GOODS_CUE payload, of their own kind).
-        self._index: PairIndex = PairIndex()
-        for word in self._nonterms:
-            self._index.add(word, None)
-        for word in rules.suffix_words:
-            self._index.add(word, SUFFIX, kind=SUFFIX)
-        for word in rules.goods_cues:
-            self._index.add(word, GOODS_CUE, kind=GOODS_CUE)
-        for word in rules.scenario_heads:
-            self._index.add(word, SCENARIO, kind=SCENARIO)
-        for word in rules.discovery.verb_cues:
-            self._index.add(word, VERB_CUE, kind=VERB_CUE)
+        # One scan finds the terms, the non-terms that block hits inside them and the marker words
+        # of the rules, each kind apart.
+        self._index: PairIndex = PairIndex(kinds=(TERM, BLOCK, SUFFIX, GOODS_CUE, SCENARIO, VERB_CUE))
+        self._indexed_blocks: set[str] = set()
+        for kind, words in ((SUFFIX, rules.suffix_words), (GOODS_CUE, rules.goods_cues),
+                            (SCENARIO, rules.scenario_heads), (VERB_CUE, rules.discovery.verb_cues)):
+            for word in words:
+                self._index.add(word, None, kind=kind)
         self._longest_nonterm = max((len(word) for word in self._nonterms), default=0)
         self._by_surface: dict[str, Term] = {}
         self._terms: dict[str, Term] = {}
         self._single_chars: dict[str, Term] = {}
         for term in terms:
             self._add(term)
+        self._index_blocks()
         self._single_char_rule = self._compile_single_chars()
 
     @classmethod
@@ -492,9 +489,12 @@ class IndustryTagger:
         (a ``ValueError`` naming ``source``, the record's number and the field);
         the records before it stay added.
         """
-        for number, record in enumerate(records, 1):
-            self._add(parse_term(record, source=source, line=number, origin="rule_pack"))
-        self._single_char_rule = self._compile_single_chars()
+        try:
+            for number, record in enumerate(records, 1):
+                self._add(parse_term(record, source=source, line=number, origin="rule_pack"))
+        finally:
+            self._index_blocks()
+            self._single_char_rule = self._compile_single_chars()
 
     def _add(self, term: Term) -> None:
         self._terms[term.name] = term
@@ -506,7 +506,19 @@ class IndustryTagger:
             if len(surface) == 1:
                 self._single_chars[surface] = payload
             else:
-                self._index.add(surface, payload)
+                self._index.add(surface, payload, kind=TERM)
+
+    def _index_blocks(self) -> None:
+        """Put into the scan the non-terms that can block a hit: those with a shorter term inside
+        (现代化工业 holds 化工, 中国石化 holds 石化). The others (农业, 规上工业) can hold no hit,
+        and scanning for them would only cost time."""
+        for word in self._nonterms - self._indexed_blocks:
+            if word in self._by_surface:
+                continue  # a rule-pack term with the text of a non-term wins over it
+            if any(word[i:j] in self._by_surface for i in range(len(word)) for j in range(i + 2, len(word) + 1)
+                   if j - i < len(word)):
+                self._index.add(word, None, kind=BLOCK)
+                self._indexed_blocks.add(word)
 
     def _compile_single_chars(self) -> Optional[tuple[regex.Pattern, np.ndarray]]:
         """One regex for one-character terms (after a coordinator or cue verb, before a head or
@@ -564,23 +576,25 @@ class IndustryTagger:
     def _lexicon_mentions(self, view: _Text, is_boundary: Optional[BoundaryCheck]) -> list[_Mention]:
         """Lexicon hits that survive the selection, in text order (and the marker words, into ``view``)."""
         text = view.text
-        hits, blocks, markers = [], [], {SUFFIX: [], GOODS_CUE: [], SCENARIO: [], VERB_CUE: []}
-        longest_block, blocks_end = self._longest_nonterm, 0  # no block reaches beyond blocks_end
-        for occurrence in self._index.find_all(text, view.codes):
-            start, end, payload = occurrence
-            if payload is None:
-                blocks.append((start, end))
-                blocks_end = max(blocks_end, end)
-            elif payload.__class__ is str:
-                markers[payload].append((start, end))
-            elif ((is_boundary is None and not text[start].isascii() and not text[end - 1].isascii())
-                  or self._plausible_hit(text, start, end, is_boundary)) \
+        found = self._index.scan(text, view.codes)
+        all_blocks, blocks, hits = found[BLOCK], [], []
+        next_block, longest_block, blocks_end = 0, self._longest_nonterm, 0  # no block reaches beyond blocks_end
+        for occurrence in found[TERM]:
+            start, end, _ = occurrence
+            # the blocks that start before or at this hit (only those can cover it)
+            while next_block < len(all_blocks) and all_blocks[next_block][0] <= start:
+                block_start, block_end, _ = all_blocks[next_block]
+                blocks.append((block_start, block_end))
+                blocks_end = max(blocks_end, block_end)
+                next_block += 1
+            if ((is_boundary is None and not text[start].isascii() and not text[end - 1].isascii())
+                    or self._plausible_hit(text, start, end, is_boundary)) \
                     and not (start < blocks_end and _inside_block(start, end, blocks, longest_block)):
                 hits.append(occurrence)
-        view.suffix_starts = leftmost_longest_starts(markers[SUFFIX])
-        view.goods_cues = leftmost_longest_starts(markers[GOODS_CUE])
-        view.scenario_heads = [start for start, _ in markers[SCENARIO]]
-        view.verb_cues = sorted({start for start, _ in markers[VERB_CUE]})
+        view.suffix_starts = leftmost_longest_starts(found[SUFFIX])
+        view.goods_cues = leftmost_longest_starts(found[GOODS_CUE])
+        view.scenario_heads = [start for start, _, _ in found[SCENARIO]]
+        view.verb_cues = sorted({start for start, _, _ in found[VERB_CUE]})
         chosen = [self._mention(start, end, term) for start, end, term in _longest_first(hits)]
         if self._single_char_rule is not None:
             pattern, table = self._single_char_rule
@@ -652,21 +666,28 @@ class IndustryTagger:
         prefix that was a mention of its own (体育) becomes part of it.
         """
         prefixes, ends = self._rules.domain_prefixes, self._rules.modifier_ends
-        result: list[_Mention] = []
-        for m in mentions:
+        todo = [index for index, m in enumerate(mentions) if m.start >= 2 and text[m.start - 1] in ends]
+        if not todo:
+            return mentions
+        result = list(mentions)
+        merged: set[int] = set()  # mentions of a prefix (体育) that became part of the compound after them
+        for index in todo:
+            m = result[index]
             begin = m.start - 2  # domain prefixes are two-character words
-            if begin >= 0 and text[m.start - 1] in ends and text[begin:m.start] in prefixes \
-                    and not self._glued_pair(text, begin, m):
-                previous = result[-1] if result else None
-                if previous is None or previous.end <= begin or (previous.start, previous.end) == (begin, m.start):
-                    if previous is not None and previous.end > begin:
-                        result.pop()
-                    span = text[begin:m.end]
-                    compound = self._by_surface.get(span)
-                    m = (self._mention(begin, m.end, compound) if compound is not None
-                         else m._replace(start=begin, name=span, confidence=0.9))
-            result.append(m)
-        return result
+            if text[begin:m.start] not in prefixes or self._glued_pair(text, begin, m):
+                continue
+            before = index - 1
+            while before in merged:
+                before -= 1
+            previous = result[before] if before >= 0 else None
+            if previous is None or previous.end <= begin or (previous.start, previous.end) == (begin, m.start):
+                if previous is not None and previous.end > begin:
+                    merged.add(before)
+                span = text[begin:m.end]
+                compound = self._by_surface.get(span)
+                result[index] = (self._mention(begin, m.end, compound) if compound is not None
+                                 else m._replace(start=begin, name=span, confidence=0.9))
+        return [m for index, m in enumerate(result) if index not in merged] if merged else result
 
     def _glued_pair(self, text: str, begin: int, m: _Mention) -> bool:
         """深海深地: two field names written together are a coordination, not a compound."""
@@ -685,40 +706,39 @@ class IndustryTagger:
         takes only the heads that complete it (电子 + 制造; 数据显示 is a verb).
         """
         rules = self._rules
-        if not any(text[m.end:m.end + 1] in rules.specific_head_starts for m in mentions):
+        heads = rules.specific_head_starts
+        todo = [index for index, m in enumerate(mentions) if text[m.end:m.end + 1] in heads]
+        if not todo:
             return mentions  # the common case: no mention is followed by a head's first character
-        result: list[_Mention] = []
-        index = 0
-        while index < len(mentions):
+        result = list(mentions)
+        absorbed: set[int] = set()  # mentions of a head that became part of the compound before them
+        for index in todo:
+            if index in absorbed:
+                continue
             m = mentions[index]
-            index += 1
-            found = (rules.specific_head_after.match(text, m.end)
-                     if text[m.end:m.end + 1] in rules.specific_head_starts else None)
-            if found is not None and m.term.needs_head and found.group() not in rules.bare_specific_heads:
-                found = None
-            if found is None:
-                result.append(m)
+            found = rules.specific_head_after.match(text, m.end)
+            if found is None or (m.term.needs_head and found.group() not in rules.bare_specific_heads):
                 continue
             end = found.end()
-            following = mentions[index] if index < len(mentions) else None
+            following = mentions[index + 1] if index + 1 < len(mentions) else None
             if following is not None and following.start < end:
                 if following.end > end or following.start != m.end:
-                    result.append(m)  # the head is part of another term (储能装|备件): leave both
-                    continue
-                index += 1  # the head's own mention (装备制造) joins the compound
-            head = found.group()
-            compound = self._by_surface.get(text[m.start:end]) or self._by_surface.get(m.name + head)
-            if compound is not None:
-                result.append(self._mention(m.start, end, compound))
-                continue
-            term = m.term
-            head_term = self._by_surface.get(head)
-            if term.sector == OTHER_SECTOR and head_term is not None and head_term.sector != OTHER_SECTOR:
-                term = head_term
-            if term.needs_head:
-                term = dataclasses.replace(term, needs_head=False)  # 电子制造 is an industry of its own
-            result.append(m._replace(end=end, term=term, name=m.name + head, tiers=term.tiers, confidence=0.9))
-        return result
+                    continue  # the head is part of another term (储能装|备件): leave both
+                absorbed.add(index + 1)  # the head's own mention (装备制造) joins the compound
+            result[index] = self._with_specific_head(m, found.group(), text[m.start:end], end)
+        return [m for index, m in enumerate(result) if index not in absorbed] if absorbed else result
+
+    def _with_specific_head(self, m: _Mention, head: str, span: str, end: int) -> _Mention:
+        compound = self._by_surface.get(span) or self._by_surface.get(m.name + head)
+        if compound is not None:
+            return self._mention(m.start, end, compound)
+        term = m.term
+        head_term = self._by_surface.get(head)
+        if term.sector == OTHER_SECTOR and head_term is not None and head_term.sector != OTHER_SECTOR:
+            term = head_term
+        if term.needs_head:
+            term = dataclasses.replace(term, needs_head=False)  # 电子制造 is an industry of its own
+        return m._replace(end=end, term=term, name=m.name + head, tiers=term.tiers, confidence=0.9)
 
     def _without_other_uses(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
         """Terms used as something else than an industry: an activity or its price (物流运输,
@@ -746,19 +766,18 @@ class IndustryTagger:
         """高端/先进/新型/高性能 right before a term belong to it and keep its name (SPEC: fixed modifiers)."""
         rules = self._rules
         ends = rules.modifier_ends
-        result, previous_end = [], 0
-        for m in mentions:
-            if not m.start or text[m.start - 1] not in ends:
-                result.append(m)
-                previous_end = m.end
-                continue
+        todo = [index for index, m in enumerate(mentions) if m.start and text[m.start - 1] in ends]
+        if not todo:
+            return mentions
+        result = list(mentions)
+        for index in todo:
+            m = mentions[index]
+            previous_end = mentions[index - 1].end if index else 0  # this rule moves starts only
             for length in rules.modifier_lengths:
                 begin = m.start - length
                 if begin >= previous_end and text[begin:m.start] in rules.modifiers:
-                    m = m._replace(start=begin)
+                    result[index] = m._replace(start=begin)
                     break
-            result.append(m)
-            previous_end = m.end
         return result
 
     def _attach_economy_head(self, text: str, m: _Mention) -> _Mention:
@@ -775,11 +794,14 @@ class IndustryTagger:
         coordinators = self._rules.coordinators
         chains: list[list[_Mention]] = []
         for m in mentions:
-            if chains and (self._glued(text, chains[-1][-1], m) or (
-                    m.start - chains[-1][-1].end <= 3 and text[chains[-1][-1].end:m.start] in coordinators)):
-                chains[-1].append(m)
-            else:
-                chains.append([m])
+            if chains:
+                previous = chains[-1][-1]
+                gap = m.start - previous.end
+                if gap <= 3 and (text[previous.end:m.start] in coordinators
+                                 or (gap == 0 and self._glued(text, previous, m))):
+                    chains[-1].append(m)
+                    continue
+            chains.append([m])
         return chains
 
     def _glued(self, text: str, previous: _Mention, m: _Mention) -> bool:
