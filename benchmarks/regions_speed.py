@@ -116,6 +116,29 @@ def outputs(tagger: RegionTagger, text: str, boundaries=None) -> dict:
             "proper": [list(span) for span in tagger.proper_name_spans(text)]}
 
 
+def governing(points: list | None, length: int) -> list | None:
+    """The code governing each character, as the pipeline reads the breakpoints (None before the
+    first one)."""
+    if points is None:
+        return None
+    codes = [None] * length
+    for (offset, code), (following, _) in zip(points, [*points[1:], (length, None)]):
+        codes[offset:following] = [code] * (following - offset)
+    return codes
+
+
+def scope_changes(was: list, now: list) -> list[tuple[int, int, object, object]]:
+    """(start, end, old code, new code) of the stretches where the governing region changed."""
+    changes, start = [], None
+    for position, (old, new) in enumerate([*zip(was, now), (None, None)]):
+        if start is not None and (old, new) != (was[start], now[start]) if position < len(was) else start is not None:
+            changes.append((start, position, was[start], now[start]))
+            start = None
+        if start is None and position < len(was) and old != new:
+            start = position
+    return changes
+
+
 def compare(tagger: RegionTagger, path: Path, boundaries=None) -> int:
     old = json.loads(path.read_text(encoding="utf-8"))
     changed = 0
@@ -123,11 +146,18 @@ def compare(tagger: RegionTagger, path: Path, boundaries=None) -> int:
         text = then["text"]   # the texts as they were: the corpora grow meanwhile
         new = outputs(tagger, text, boundaries)
         for part in ("matches", "scope", "proper", "segmented"):
-            if new[part] is not None and then.get(part) is not None and new[part] != then[part]:
+            was, now = then.get(part), new[part]
+            if part == "scope":   # the regions that govern, whatever the breakpoints that say so
+                was, now = governing(was, len(text)), governing(now, len(text))
+            if now is not None and was is not None and now != was:
                 changed += 1
                 print(f"{key} {part}: {text[:40]!r}")
-                print(f"   was {then[part]}")
-                print(f"   now {new[part]}")
+                if part == "scope":
+                    for start, end, before, after in scope_changes(was, now):
+                        print(f"   {before} → {after}: {text[start:end]!r}")
+                else:
+                    print(f"   was {was}")
+                    print(f"   now {now}")
     print(f"{changed} differences over {len(old)} texts")
     return changed
 

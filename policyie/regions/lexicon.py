@@ -252,30 +252,31 @@ class RegionLexicon:
     @property
     def matcher(self) -> LexiconMatcher[Entry]:
         """Places and blocking phrases only: junction words and heads are looked up around the
-        few candidates (a set lookup each), which keeps the scan itself fast."""
+        few candidates (a set lookup each), which keeps the scan itself fast.  Building it also
+        builds those look-up tables."""
         if self._matcher is None:
             self._matcher = LexiconMatcher((text, Surface.of(text, entry, self.table))
                                            for text, entry in self.entries.items()
                                            if (entry.senses or entry.block) and len(text) >= 2)
             self.junction_words = frozenset(t for t, e in self.entries.items() if e.junction)
+            # the two characters on either side of an edge that a junction word runs across
+            self.junction_pairs = frozenset(word[i:i + 2] for word in self.junction_words
+                                            for i in range(len(word) - 1))
             self.heads = {t: e.head for t, e in self.entries.items() if e.head}
             self.head_lengths = sorted({len(t) for t in self.heads}, reverse=True)
             self.head_prefixes = frozenset(t[:2] for t in self.heads)
-            self.head_near = _head_near(self.heads)
+            self.head_first = _char_class({head[0] for head in self.heads})
         return self._matcher
 
 
 # Characters that end the proper name a place may start (北京|大学 goes on, 北京的大学 does not).
 NAME_BREAKS = frozenset("，。、；：！？,.;:!?（）()《》“”\"'‘’ \n\t的和与及或在是为将等了对向从到把被由并有")
 MAX_NAME_GAP = 10   # characters between a place and the head of the proper name it starts
+NAME_BREAK = re.compile(r"[%s\d]" % re.escape("".join(sorted(NAME_BREAKS))))
 
 
-def _head_near(heads) -> re.Pattern:
-    """Matches after a place when the first character of some head stands within the gap with
-    no break before it: a cheap test that spares the exact search at most places."""
-    breaks = "".join(sorted(NAME_BREAKS)) + "0123456789"
-    firsts = "".join(sorted({head[0] for head in heads})) or "\x00"
-    return re.compile("[^%s]{0,%d}?[%s]" % (re.escape(breaks), MAX_NAME_GAP, re.escape(firsts)))
+def _char_class(chars) -> re.Pattern:
+    return re.compile("[%s]" % re.escape("".join(sorted(chars)))) if chars else re.compile(r"(?!)")
 
 
 def zone_spellings(name: str, aliases: Iterable[str], province_prefixes: list[str]) -> list[str]:

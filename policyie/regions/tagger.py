@@ -25,7 +25,7 @@ from typing import Callable, NamedTuple, Optional
 
 from .areas import AreaFinder
 from .brands import drop_brands
-from .lexicon import MAX_NAME_GAP, NAME_BREAKS, RegionLexicon, Sense, Surface
+from .lexicon import MAX_NAME_GAP, NAME_BREAK, RegionLexicon, Sense, Surface
 from .resolve import resolve_all
 from .scope import RegionScope
 from .table import COUNTRY_CODE, DivisionTable
@@ -100,6 +100,14 @@ class Candidate:
         return self.surface.short
 
 
+class RegionReading(NamedTuple):
+    """What :meth:`RegionTagger.read` finds in one text."""
+
+    matches: list[RegionMatch]
+    scope: RegionScope
+    proper_names: list[tuple[int, int]]
+
+
 @dataclass(slots=True)
 class ScanResult:
     places: list[Candidate]
@@ -134,26 +142,48 @@ class RegionTagger:
 
     # -- public API ---------------------------------------------------------
     def find(self, text: str, *, is_boundary: Boundary = None) -> list[RegionMatch]:
-        return [self._to_match(text, c) for c in self._candidates(text, is_boundary)]
+        return self._read(text, is_boundary, False)[0]
+
+    def read(self, text: str, *, is_boundary: Boundary = None) -> RegionReading:
+        """``find``, ``scope`` and ``proper_name_spans`` of one text from one scan (what a
+        pipeline component needs: the three separately scan the text twice)."""
+        matches, proper_names = self._read(text, is_boundary, True)
+        return RegionReading(matches, self.scope(text, matches), proper_names)
 
     def proper_name_spans(self, text: str) -> list[tuple[int, int]]:
-        """Spans of the proper names (companies, schools, facilities) that start with a place."""
-        scan = self._scan(text)
-        spans = []
-        for candidate in self._tile(self._filter(text, scan, None)):
-            end = self._proper_name_end(text, candidate)
-            if end is not None:
-                spans.append((candidate.start, end))
-        return spans
+        """Spans of the proper names (companies, schools, facilities) that start with a place
+        (read in character mode, whatever the segmenter)."""
+        return self._char_mode_names(text, self._scan(text))
 
     def scope(self, text: str, matches: list[RegionMatch]) -> RegionScope:
         return RegionScope(text, matches, self.table)
 
     # -- steps ----------------------------------------------------------------
-    def _candidates(self, text: str, is_boundary: Boundary) -> list[Candidate]:
+    def _read(self, text: str, is_boundary: Boundary,
+              with_proper_names: bool) -> tuple[list[RegionMatch], list[tuple[int, int]] | None]:
         scan = self._scan(text)
-        kept = self._tile(self._filter(text, scan, is_boundary))
-        kept = self._drop_proper_names(text, kept)
+        tiled = self._tile(self._filter(text, scan, is_boundary))
+        name_ends = self._name_ends(text, tiled)
+        proper_names = None
+        if with_proper_names:   # before the steps below change the candidates
+            if is_boundary is None:
+                proper_names = _spans(tiled, name_ends)
+            else:
+                proper_names = self._char_mode_names(text, scan)
+        kept = self._candidates(text, tiled, name_ends, is_boundary)
+        return [self._to_match(text, c) for c in kept], proper_names
+
+    def _char_mode_names(self, text: str, scan: ScanResult) -> list[tuple[int, int]]:
+        tiled = self._tile(self._filter(text, scan, None))
+        return _spans(tiled, self._name_ends(text, tiled))
+
+    def _name_ends(self, text: str, candidates: list[Candidate]) -> list[int | None]:
+        """The end of the proper name each candidate starts, or None."""
+        return [self._proper_name_end(text, candidate) for candidate in candidates]
+
+    def _candidates(self, text: str, tiled: list[Candidate], name_ends: list[int | None],
+                    is_boundary: Boundary) -> list[Candidate]:
+        kept = self._drop_proper_names(text, tiled, name_ends)
         kept = drop_brands(text, kept)
         _take_old_type_word(text, kept)
         kept = self.zones.grow(text, kept)
@@ -164,7 +194,7 @@ class RegionTagger:
     def _scan(self, text: str) -> ScanResult:
         places = []
         blocks: dict[int, list[int]] = {}
-        for start, end, surface in self.lexicon.matcher.find_all(text):
+        for start, end, surface in self.lexicon.matcher.hits(text):
             if surface.senses:
                 places.append(Candidate(start, end, surface))
             if surface.block:
@@ -177,7 +207,7 @@ class RegionTagger:
         starts = {c.start for c in strong}
         ends = {c.end for c in strong}
         blocked = {i for start, ends_ in blocks.items() for i in range(start, max(ends_))}
-        junction = self.lexicon.junction_words
+        junction = self.lexicon.junction_words, self.lexicon.junction_pairs
         kept = []
         for candidate in places:
             surface = candidate.surface
@@ -200,38 +230,30 @@ class RegionTagger:
     @staticmethod
     def _tile(candidates: list[Candidate]) -> list[Candidate]:
         """Non-overlapping candidates covering the most characters (weak short names weigh a
-        little less); on a tie, fewer pieces (粤港澳大湾区, not 粤港澳|大湾区)."""
-        ordered = sorted(candidates, key=lambda c: (c.end, c.start))
-        ends = [c.end for c in ordered]
-        # score[i]: best (covered, -pieces) over ordered[:i]; back[i]: how it was reached
-        score: list[tuple[int, int]] = [(0, 0)]
-        back: list[tuple[int, bool]] = [(0, False)]
-        for i, candidate in enumerate(ordered):
-            j = bisect_right(ends, candidate.start, 0, i)
-            covered, pieces = score[j]
-            with_it = (covered + _weight(candidate), pieces - 1)
-            if with_it > score[i]:
-                score.append(with_it)
-                back.append((j, True))
-            else:
-                score.append(score[i])
-                back.append((i, False))
-        chosen, i = [], len(ordered)
-        while i > 0:
-            previous, took = back[i]
-            if took:
-                chosen.append(ordered[i - 1])
-            i = previous
-        return chosen[::-1]
+        little less); on a tie, fewer pieces (粤港澳大湾区, not 粤港澳|大湾区).  ``candidates``
+        come by start; runs of overlapping ones are tiled one run at a time (the best tiling of
+        the whole is the best tiling of each run), a lone candidate is kept as it is."""
+        tiled: list[Candidate] = []
+        run: list[Candidate] = []
+        run_end = -1
+        for candidate in candidates:
+            if run and candidate.start >= run_end:
+                tiled.extend(run if len(run) == 1 else _tile_run(run))
+                run = []
+            run.append(candidate)
+            run_end = max(run_end, candidate.end) if len(run) > 1 else candidate.end
+        if run:
+            tiled.extend(run if len(run) == 1 else _tile_run(run))
+        return tiled
 
-    def _drop_proper_names(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
+    @staticmethod
+    def _drop_proper_names(text: str, candidates: list[Candidate], name_ends: list[int | None]) -> list[Candidate]:
         kept, covered_until = [], -1
         stops = _route_stops(text, candidates)
-        for candidate in candidates:
+        for candidate, end in zip(candidates, name_ends):
             if candidate.start < covered_until:
                 continue
-            end = None if candidate.start in stops else self._proper_name_end(text, candidate)
-            if end is not None:
+            if end is not None and candidate.start not in stops:
                 covered_until = end
                 if text[end - 1] == PORT and kept and kept[-1].end == candidate.start:
                     kept.pop()   # 宁波舟山港: a port named after two places
@@ -247,15 +269,26 @@ class RegionTagger:
         if text.startswith(PORT, end) and text[end + 1:end + 2] not in NOT_PORT_AFTER:
             return end + 1
         lexicon = self.lexicon
-        if not lexicon.head_near.match(text, end):
-            return None   # no head's first character before a break: most places start no name
+        # A head may start up to MAX_NAME_GAP characters on, at the first break (punctuation, 的,
+        # a digit …) at the latest; only where the first character of some head stands.
+        stop = min(len(text), end + MAX_NAME_GAP + 1)
+        found = NAME_BREAK.search(text, end, end + MAX_NAME_GAP)
+        if found is not None:
+            stop = min(stop, found.start() + 1)
         heads, lengths, prefixes = lexicon.heads, lexicon.head_lengths, lexicon.head_prefixes
+        head_first = lexicon.head_first
         farthest = None
-        for gap_end in range(end, min(len(text), end + MAX_NAME_GAP + 1)):
-            if gap_end > end and (text[gap_end - 1] in NAME_BREAKS or text[gap_end - 1].isdigit()):
+        position = end
+        while True:
+            found = head_first.search(text, position, stop)
+            if found is None:
                 break
+            gap_end = found.start()
+            position = gap_end + 1
             if text[gap_end:gap_end + 2] not in prefixes and text[gap_end:gap_end + 1] not in prefixes:
                 continue
+            if any(char.isdigit() for char in text[end:gap_end]):
+                break   # ① and its kin are digits too, though not \d
             for length in lengths:
                 key = text[gap_end:gap_end + length]
                 head = heads.get(key) if len(key) == length else None
@@ -316,6 +349,39 @@ DIRECTION_TAILS = set("部岸端侧麓坡")
 ROUTE_JOINS = set("至到—–－-~～")
 
 
+def _tile_run(candidates: list[Candidate]) -> list[Candidate]:
+    """The best tiling of overlapping candidates (see ``RegionTagger._tile``)."""
+    if len(candidates) == 2:   # 广东省 and 广东: one of the two, the heavier (on a tie the one ending first)
+        first, second = sorted(candidates, key=lambda c: (c.end, c.start))
+        return [second if _weight(second) > _weight(first) else first]
+    ordered = sorted(candidates, key=lambda c: (c.end, c.start))
+    ends = [c.end for c in ordered]
+    # score[i]: best (covered, -pieces) over ordered[:i]; back[i]: how it was reached
+    score: list[tuple[int, int]] = [(0, 0)]
+    back: list[tuple[int, bool]] = [(0, False)]
+    for i, candidate in enumerate(ordered):
+        j = bisect_right(ends, candidate.start, 0, i)
+        covered, pieces = score[j]
+        with_it = (covered + _weight(candidate), pieces - 1)
+        if with_it > score[i]:
+            score.append(with_it)
+            back.append((j, True))
+        else:
+            score.append(score[i])
+            back.append((i, False))
+    chosen, i = [], len(ordered)
+    while i > 0:
+        previous, took = back[i]
+        if took:
+            chosen.append(ordered[i - 1])
+        i = previous
+    return chosen[::-1]
+
+
+def _spans(candidates: list[Candidate], name_ends: list[int | None]) -> list[tuple[int, int]]:
+    return [(candidate.start, end) for candidate, end in zip(candidates, name_ends) if end is not None]
+
+
 def _route_stops(text: str, candidates: list[Candidate]) -> set[int]:
     """Starts of places joined by 至 or dashes (银川至昆明高速, 锡林郭勒—张北工程): the road or
     line after them is named by its ends, and each end is a place of its own."""
@@ -369,14 +435,15 @@ def _is_hanzi(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
-def _straddled(text: str, candidate: Candidate, junction_words: frozenset[str],
+def _straddled(text: str, candidate: Candidate, junction: tuple[frozenset[str], frozenset[str]],
                starts: set[int], ends: set[int]) -> bool:
     """Character mode: an everyday word runs across the start of a short name (推广|东, 航天|等) or
     across the end of a weak one (新安|全, 大关|键); two-character group names (关中, 陕北) are
     checked the same way (有关|中国).  A word explained by a neighbouring place (江苏|南京 with
     苏南) does not count.  (Called only for the names that ``Surface.straddles`` marks.)"""
+    junction_words, pairs = junction   # a word across an edge holds the two characters around it
     begin, finish = candidate.start, candidate.end
-    if begin not in ends:
+    if begin > 0 and begin not in ends and text[begin - 1:begin + 1] in pairs:
         for start in range(max(0, begin - MAX_JUNCTION + 1), begin):
             if start not in starts:
                 for end in range(begin + 1, min(finish, start + MAX_JUNCTION) + 1):
@@ -384,7 +451,7 @@ def _straddled(text: str, candidate: Candidate, junction_words: frozenset[str],
                         return True
     if _ends_in_direction_word(text, finish):
         return True
-    if candidate.surface.weak and finish not in starts:
+    if candidate.surface.weak and finish not in starts and text[finish - 1:finish + 1] in pairs:
         for start in range(begin, finish):   # from begin: words that contain it (共和|国)
             for end in range(finish + 1, min(len(text), start + MAX_JUNCTION) + 1):
                 if end not in ends and text[start:end] in junction_words:

@@ -98,6 +98,17 @@ def test_proper_name_spans(tagger):
     assert tagger.proper_name_spans(text) == [(0, 4), (5, 12)]
 
 
+def test_read_gives_what_find_scope_and_proper_name_spans_give(tagger):
+    text = ("2024年苏州市政府工作报告\n北京大学和上海证券交易所。苏州工业园区、合肥经开区加快发展；"
+            "在航天等领域，宁波舟山港吞吐量增长5%。\n全市新增就业15万人。")
+    for is_boundary in (None, lambda offset: True):   # character mode; a segmenter cutting everywhere
+        reading = tagger.read(text, is_boundary=is_boundary)
+        matches = tagger.find(text, is_boundary=is_boundary)
+        assert reading.matches == matches
+        assert reading.scope.breakpoints() == tagger.scope(text, matches).breakpoints()
+        assert reading.proper_names == tagger.proper_name_spans(text) == [(15, 19), (20, 27), (54, 57)]
+
+
 def test_scope_breakpoints(tagger):
     text = "■ 辽宁\n增长5%。\n■ 吉林\n增长6%。"
     scope = tagger.scope(text, tagger.find(text))

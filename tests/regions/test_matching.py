@@ -27,9 +27,11 @@ def test_special_characters_and_text_edges():
 
 
 def test_same_hits_as_a_look_up_at_every_position():
-    names = ["长三角", "长江", "江苏", "苏南", "南京", "京津冀", "津冀", "中国", "国家"]
+    # 中国 starts many names (grouped by their third character inside the matcher)
+    names = ["长三角", "长江", "江苏", "苏南", "南京", "京津冀", "津冀", "中国", "国家",
+             "中国移动", "中国联通", "中国电信", "中国电", "中国式现代化", "中国中车", "中国人民"]
     matcher = LexiconMatcher((name, name) for name in names)
-    text = "长江三角洲即长三角，江苏南京与京津冀，中国国家"
+    text = "长江三角洲即长三角，江苏南京与京津冀，中国国家、中国电信和中国移动推进中国式现代化，中国"
     expected = [(i, i + len(n), n) for i in range(len(text))
                 for n in sorted(names, key=len, reverse=True) if text.startswith(n, i)]
     assert [tuple(hit) for hit in matcher.find_all(text)] == expected
