@@ -2,10 +2,16 @@
 
 Built once per document from the region matches:
 
-* a sentence's own subject: the first place (or scope word such as 全省, 我市) of the clause,
+* a sentence's own subject: the first place (or scope word such as 全省, 我市) of the sentence,
   skipping places that are only a baseline or comparison (高于全国, 居全省第一, 全国首个, 占全省,
-  增速比全省快), visited or joined (与上海, 赴深圳) or joined into a route or project title
-  (巴林—奈曼—阜新 500千伏工程); a later subject in the same sentence takes over from its position;
+  增速比全省快, 全国每4辆…就有1辆), visited or joined (与上海, 赴深圳), modifiers (具有全国影响力的)
+  or joined into a route or project title (巴林—奈曼—阜新 500千伏工程); it governs from the start
+  of its clause (消费增长4.5%，全国增长3.5%: the 4.5% is not the country's), and a later subject
+  takes over from its clause;
+* otherwise the region its paragraph opened with, when the paragraph's first sentence has one
+  named place as its subject (news that reviews cities paragraph by paragraph: 苏州…。同时，…；
+  规模以上工业总产值… stays 苏州's; a place named as the subject of a later sentence governs only
+  that sentence);
 * otherwise the section heading above it (``■ 辽宁``, a short line naming one place; photo
   captions such as ``△苏州工业园区`` are not headings);
 * otherwise the document's own region (:meth:`RegionScope._main_region`: the opening, the
@@ -13,24 +19,30 @@ Built once per document from the region matches:
 
 Scope words name the document's own region at their level: 全省/我省 a province, 全市/本市 a
 city (or a municipality), 全区 an autonomous region or a district, 全县 a county, 全州 an
-autonomous prefecture; 全国/我国 are matches of the country (100000).
+autonomous prefecture; 全国/我国 are matches of the country (100000).  A scope word whose unit is
+not known stays null: it never stands for the country.
+
+Everything a mention's context says (a subject or not) is read once per mention; sentences and
+clauses are looked up only around subjects, so the cost follows the number of mentions.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from collections import Counter
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, NamedTuple
 
-from .table import COUNTRY_CODE, DivisionTable
+from .table import COUNTRY_CODE, LEVEL_RANK, DivisionTable
 
 if TYPE_CHECKING:
     from .tagger import RegionMatch
 
-_SENTENCE_END = re.compile("[。！？!?；;\n]")
+SENTENCE_ENDS = "。！？!?；;\n"
+CLAUSE_BREAKS = "，,：:"
 HEADING_MARKS = set("■□●○◆◇★☆▶►【#")
 CAPTION_MARKS = set("△▲")          # photo captions in news: not headings
 MAX_HEADING = 30
+MAX_TITLE_LINES = 3  # title, subtitle and date lines before the first paragraph
 # scope word → the endings of the names it can stand for
 SCOPE_WORDS = {
     "全省": ("省",), "我省": ("省",), "本省": ("省",), "全省域": ("省",),
@@ -40,6 +52,8 @@ SCOPE_WORDS = {
     "全州": ("州",), "我州": ("州",), "全盟": ("盟",), "全旗": ("旗",),
 }
 FIXED_SCOPE = {"全疆": "650000", "全岛": "460000"}
+# Every scope word, shortest first at a position (全省 before 全省域: the word is read as 全省).
+_SCOPE_WORD = re.compile("|".join(sorted((*SCOPE_WORDS, *FIXED_SCOPE), key=len)))
 # 我代表市人民政府 … : the report's level, said once at its start
 _REPORTER = re.compile("代表(省|市|区|县|州|盟|旗|自治区|自治州)人民政府")
 # the reporter's word → the name endings and the levels of the units it can be
@@ -48,27 +62,59 @@ _REPORTER_UNITS = {"省": (("省",), ("province",)), "市": (("市",), ("provinc
                    "盟": (("盟",), ("prefecture",)), "旗": (("旗",), ("county",)),
                    "自治区": (("自治区",), ("province",)), "自治州": (("州",), ("prefecture",))}
 ANY_LEVEL = ("province", "prefecture", "county")
-# Government words after a place in the opening lines make it the document's own region:
-# 2025年合肥市政府工作报告, 在上海市第十六届人民代表大会, 昆明市第十五届人民代表大会第五次会议.
+# the highest level a scope word's name ending can stand for (全区: an autonomous region)
+ENDING_LEVELS = {"省": "province", "自治区": "province", "市": "prefecture", "州": "prefecture",
+                 "盟": "prefecture", "区": "county", "县": "county", "旗": "county"}
+# Government words after a place in the opening make it the document's own region:
+# 2025年合肥市政府工作报告, 在上海市第十六届人民代表大会, 昆明市第十五届人民代表大会第五次会议,
+# and the agencies that publish figures (安徽省统计局发布, 记者从广东省商务厅获悉).
+_AGENCIES = ("统计局|调查总队|发展和改革委员会|发展改革委|发改委|(?:人民)?政府新闻办(?:公室)?|新闻办(?:公室)?"
+             "|(?:工业和信息化|工信|商务|科技|科学技术|财政|农业农村|人力资源和社会保障|人社|交通运输|生态环境"
+             "|文化和旅游|文旅|自然资源|住房和城乡建设|住建|教育|卫生健康|卫健|市场监督管理|市场监管|能源|国资"
+             "|地方金融监督管理|金融监管|海关|税务)(?:厅|局|委)")
 _OWNER_AFTER = re.compile(r"(人民政府|政府工作报告|政府|第[一二三四五六七八九十\d]+届人民代表大会|人民代表大会|人大"
                           r"|国民经济和社会发展|统计公报|20\d\d年国民经济"
-                          r"|(?:市|省|区|县|州)(?:长|委书记))")
+                          r"|(?:市|省|区|县|州)(?:长|委书记)"
+                          r"|(?:省|市|自治区|区|县|州)?(?:" + _AGENCIES + "))")
+# A national document says so in its title or its opening: 国务院政府工作报告, 国务院总理,
+# 中共中央 国务院关于…的意见 (the place owner, when there is one, is looked for first).
+_NATIONAL_TITLE = re.compile("国务院|中共中央|全国人民代表大会|全国人大")
+_NATIONAL_OPENING = re.compile("国务院(?:总理|政府工作报告)")
 OPENING = 160        # characters of the opening in which a report names its own region
 
 # Before these a place is a baseline, compared with, visited or joined, not the subject.
 NOT_SUBJECT_BEFORE = ("高于", "低于", "超过", "超出", "快于", "慢于", "好于", "优于", "领先", "与", "和", "同", "跟",
                       "比", "较", "赴", "到", "至", "向", "对", "来自", "占", "从", "为", "居", "列", "保持", "排名",
-                      "在", "及", "、", "领跑", "跑赢", "跻身", "进入", "入选")
-# 创建15个全国示范村: a place after a count names the kind of thing counted.
-_AFTER_COUNT = re.compile(r"[\d一二三四五六七八九十百千万两余多]+[个家项座批条所名处支件类种]$")
+                      "在", "及", "、", "领跑", "跑赢", "跻身", "进入", "入选", "具有", "具备", "拥有")
+# 创建15个全国示范村: a place after a count names the kind of thing counted (\Z, not $: a count at the
+# end of the line before does not count).
+_AFTER_COUNT = re.compile(r"[\d一二三四五六七八九十百千万两余多]+[个家项座批条所名处支件类种]\Z")
 # After these the place is the field of a ranking or a record: 全省第一, 全国首个, 全国前列,
-# 全国十强, 全国平均, 全国城市 “双第一”.
+# 全国十强, 全国平均, 全国城市 “双第一”; a modifier: 全国性, 全国影响力, 全省乃至全国; the whole of a
+# fraction: 全国每出口4辆汽车就有1辆 (the share is the region that makes the one).
 _BASELINE_AFTER = re.compile(r"(第|首|前列|前茅|前[一二三四五六七八九十\d]|领先|最|平均|均值|水平|之首|唯一|率先"
-                             r"|[一二三四五六七八九十百千\d]+强|城市|省会城市|同类|排名|位次|同期|总量的|的比重)")
+                             r"|[一二三四五六七八九十百千\d]+强|城市|省会城市|同类|排名|位次|同期|总量的|的比重"
+                             r"|性|影响力|知名|闻名|乃至|每[^，。；,;！？]{1,16}?就(?:有|是))")
 DATELINES = ("新华社", "中新社", "中新网", "本报", "央视网", "人民网", "新华网")
 # 河北省重点项目, 浙江省级专精特新企业, 国家首批: a kind of thing, named by the level that lists it.
 _KIND_AFTER = re.compile(r"(重点|级|首批|示范|认定|评定|授予|命名|统一|部署|安排|要求|下达|委|政府)")
 ROUTE_JOINS = set("—–－-~～至到")
+# The last characters of everything read before a place, the first ones of everything read
+# after it: most places have neither, and their context need not be read further.
+_BEFORE_LAST = frozenset(word[-1] for word in (*DATELINES, *NOT_SUBJECT_BEFORE, "在")) | frozenset("个家项座批条所名处支件类种")
+_AFTER_FIRST = frozenset("第首前领最平均水之唯率城省同排位总的性影知闻乃每重级示认评授命统部安要下委政"
+                         "一二三四五六七八九十百千")
+
+# What a mention's context says of it, read once: not a subject, a subject, or a subject unless
+# it names a unit above the document's own (河北省重点项目 in a city's report).
+NO, YES, UNLESS_ABOVE = 0, 1, 2
+
+
+class Subject(NamedTuple):
+    offset: int
+    code: str | None
+    scope_word: str | None = None    # 全省, 我市 …: resolved against the section it stands in
+    named: bool = False              # a place named in the text (not a scope word)
 
 
 class RegionScope:
@@ -76,8 +122,13 @@ class RegionScope:
         self.text = text
         self.table = table
         self.matches = sorted(matches, key=lambda m: m.start)
+        self._ancestors: dict[str, tuple[str, ...]] = {}
         self._routes = _route_members(text, self.matches)
-        self._code_at = {m.start: self._code_of(m) for m in self.matches}
+        self._codes = [_code_of(m) for m in self.matches]
+        self._status = [self._subject_status(m.start, m.end) for m in self.matches]
+        self._scope_words = self._find_scope_words()
+        self._word_codes: dict[tuple[str, str | None], str | None] = {}
+        self._named: dict[tuple[str, ...], str | None] = {}
         self.main = None   # set below; until then no mention is known to lie above it
         self.main = self._main_region()
         self._points: list[tuple[int, str | None]] = self._build()
@@ -94,12 +145,16 @@ class RegionScope:
 
     # -- document region ----------------------------------------------------
     def _main_region(self) -> str | None:
-        """The report's own region: named with a government word in its opening; else the
-        most mentioned unit of the level its scope words speak of (全市 → a city); else the
-        most specific region that the mentions agree on."""
-        owner = self._opening_owner()
+        """The report's own region: named with a government word in its opening (or the country
+        for a national document); else the most mentioned unit of the level its scope words speak
+        of (全市 → a city) — none when no unit of that level is named; else the title's region;
+        else the most specific region that the mentions agree on."""
+        opening_end = self._opening_end()
+        owner = self._opening_owner(opening_end)
         if owner is not None:
             return owner
+        if self._is_national(opening_end):
+            return COUNTRY_CODE
         votes, direct = self._votes()
         level = self._report_level()
         if level is not None:
@@ -107,29 +162,56 @@ class RegionScope:
             at_level = [code for code in votes if code != COUNTRY_CODE and self.table.get(code).level in levels
                         and self.table.get(code).name.endswith(endings)]
             if at_level:
-                return max(at_level, key=lambda code: (votes[code], -_depth(self.table, code)))
-        title = self._title_region()
-        if title is not None:
-            return title
-        return _most_specific(votes, direct, self.table)
+                return max(at_level, key=lambda code: (votes[code], -len(self._above(code))))
+        found = self._title_region() or _most_specific(votes, direct, self.table)
+        if level is not None and found is not None and not self._may_be_own(found, level[0]):
+            return None   # 全省 in a text that names no province: unknown, not the country
+        return found
 
-    def _opening_owner(self) -> str | None:
-        for match in self.matches:
-            if match.start >= OPENING:
+    def _may_be_own(self, code: str, endings: tuple[str, ...]) -> bool:
+        """Whether ``code`` can be the unit the scope words speak of: not the country, and not
+        a unit above their level (a province for 全市, unless a municipality)."""
+        division = self.table.get(code)
+        if code == COUNTRY_CODE or division is None:
+            return False
+        if division.name.endswith(endings):
+            return True
+        return LEVEL_RANK[division.level] >= min(LEVEL_RANK[ENDING_LEVELS[ending]] for ending in endings)
+
+    def _opening_end(self) -> int:
+        """End of the opening: the title lines (no sentence ends in them) and the first paragraph,
+        at most OPENING characters — the second story of a news digest is not its owner."""
+        text, position = self.text, 0
+        for _ in range(MAX_TITLE_LINES + 1):
+            line_end = text.find("\n", position)
+            if line_end < 0 or line_end >= OPENING:
+                return min(len(text), OPENING)
+            if "。" in text[position:line_end]:
+                return line_end
+            position = line_end + 1
+        return min(position, OPENING)
+
+    def _opening_owner(self, opening_end: int) -> str | None:
+        for match, code in zip(self.matches, self._codes):
+            if match.start >= opening_end:
                 break
-            code = self._code_of(match)
             if code is not None and match.level != "zone" and _OWNER_AFTER.match(self.text, match.end):
                 return code
         return None
 
-    def _title_region(self) -> str | None:
+    def _is_national(self, opening_end: int) -> bool:
         line_end = self.text.find("\n")
-        if line_end < 0 or line_end > 60:
+        title = self.text[:line_end] if 0 <= line_end <= 60 else ""
+        return bool(_NATIONAL_TITLE.search(title) or _NATIONAL_OPENING.search(self.text, 0, opening_end))
+
+    def _title_region(self) -> str | None:
+        """The first place of the first line, when that line is a title (short, no full stop)."""
+        line_end = self.text.find("\n")
+        if line_end < 0 or line_end > 60 or "。" in self.text[:line_end]:
             return None
-        for match in self.matches:
+        for match, code in zip(self.matches, self._codes):
             if match.start >= line_end:
                 break
-            code = self._code_of(match)
             if code is not None:
                 return code
         return None
@@ -137,18 +219,19 @@ class RegionScope:
     def _votes(self) -> tuple[Counter, Counter]:
         """Mentions that can be subjects: each votes for its unit and the units above it."""
         votes, direct = Counter(), Counter()
-        for match in self.matches:
-            code = self._code_of(match)
-            if code is None or not self._can_be_subject(match.start, match.end):
+        for code, status in zip(self._codes, self._status):
+            if code is None or status == NO:
                 continue
             direct[code] += 1
-            for unit in (code, *self.table.ancestors(code)):
+            votes[code] += 1
+            for unit in self._above(code):
                 votes[unit] += 1
+        fixed = Counter(word for _, word, _ in self._scope_words if word in FIXED_SCOPE)
         for word, code in FIXED_SCOPE.items():
-            count = self.text.count(word)
+            count = fixed[word]   # every 全疆 and 全岛, subjects or not
             if count:
                 direct[code] += count
-                for unit in (code, *self.table.ancestors(code)):
+                for unit in (code, *self._above(code)):
                     votes[unit] += count
         return votes, direct
 
@@ -159,138 +242,194 @@ class RegionScope:
         if reporter is not None:   # 我代表市人民政府: said by the report itself, it decides
             return _REPORTER_UNITS[reporter.group(1)]
         counts: Counter = Counter()
-        for word, endings in SCOPE_WORDS.items():
-            if len(word) != 2:
-                continue   # 全省域 is counted as 全省
-            position = self.text.find(word)
-            while position >= 0:   # 居全省第一 is said of a city, not of a province
-                if self._can_be_subject(position, position + 2):
-                    counts[endings] += 1
-                position = self.text.find(word, position + 2)
+        for _, word, status in self._scope_words:   # 居全省第一 is said of a city, not of a province
+            if len(word) == 2 and word in SCOPE_WORDS and status != NO:
+                counts[SCOPE_WORDS[word]] += 1
         if not counts:
             return None
         return counts.most_common(1)[0][0], ANY_LEVEL
 
-    def _code_of(self, match: "RegionMatch") -> str | None:
-        if match.level == "zone":
-            return match.code or match.parent
-        return match.code if match.level != "group" else None
+    def _above(self, code: str) -> tuple[str, ...]:
+        above = self._ancestors.get(code)
+        if above is None:
+            above = self._ancestors[code] = self.table.ancestors(code)
+        return above
 
     def _scope_word_code(self, word: str, base: str | None) -> str | None:
+        key = (word, base)
+        if key not in self._word_codes:
+            self._word_codes[key] = self._resolve_scope_word(word, base)
+        return self._word_codes[key]
+
+    def _resolve_scope_word(self, word: str, base: str | None) -> str | None:
         """The unit a scope word stands for, seen from ``base`` (the section's or the
-        document's region): 全省 in a city's report is that city's province."""
+        document's region): 全省 in a city's report is that city's province; never the country."""
         if word in FIXED_SCOPE:
             return FIXED_SCOPE[word]
         endings = SCOPE_WORDS[word]
-        main = base
-        division = self.table.get(main)
-        if division is not None and main != COUNTRY_CODE and division.name.endswith(endings):
-            return main
-        # the main region's own province/city when the word names a level above it
-        for code in self.table.ancestors(main) if main else ():
+        division = self.table.get(base)
+        if division is not None and base != COUNTRY_CODE and division.name.endswith(endings):
+            return base
+        # the base region's own province/city when the word names a level above it
+        for code in self._above(base) if base else ():
             division = self.table.get(code)
             if division and division.name.endswith(endings):
                 return code
-        counts = Counter(match.code for match in self.matches
-                         if match.code and match.level in ("province", "prefecture", "county")
-                         and match.name.endswith(endings))
-        if counts:
-            return counts.most_common(1)[0][0]
-        return main
+        named = self._most_named(endings)
+        if named is not None:
+            return named
+        return base if base != COUNTRY_CODE else None
+
+    def _most_named(self, endings: tuple[str, ...]) -> str | None:
+        """The division named most often (first on a tie) whose name has one of ``endings``."""
+        if endings not in self._named:
+            counts = Counter(match.code for match in self.matches
+                             if match.code and match.level in ANY_LEVEL and match.name.endswith(endings))
+            self._named[endings] = counts.most_common(1)[0][0] if counts else None
+        return self._named[endings]
 
     # -- sentences ------------------------------------------------------------
     def _build(self) -> list[tuple[int, str | None]]:
-        points: list[tuple[int, str | None]] = []
+        """Breakpoints: at each subject's clause, after each sentence that has subjects (back to
+        the section's region, or to the paragraph's topic), at the end of a topic's paragraph."""
+        text, size = self.text, len(self.text)
+        backwards = text[::-1]   # the last break before an offset is the first one after it here
+        points: list[tuple[int, str | None]] = [(0, self.main)]
         section = self.main
-        subjects = self._subjects()
-        count, index = len(subjects), 0
-        for start, end, ending in self._sentences():
-            own = []
-            while index < count and subjects[index][0] < end:
-                if subjects[index][0] >= start:
-                    own.append(subjects[index])
-                index += 1
-            if not own:
-                _add_point(points, start, section)
-                continue
-            own = [(offset, self._scope_word_code(code[1], section) if isinstance(code, tuple) else code)
-                   for offset, code in own]
-            if self._is_heading(start, end - 1 if ending != "" else end, ending or "\n"):
-                section = own[0][1]
-            _add_point(points, start, own[0][1])
-            for offset, code in own[1:]:
-                _add_point(points, offset, code)
+        carry_end = -1           # where the paragraph's topic stops governing, if one governs
+        topic, topical_until = None, -1   # the region a paragraph opened with, and where it ends
+        for start, end, ending, own in self._sentences_with_subjects(backwards):
+            if 0 <= carry_end <= start:
+                _add_point(points, carry_end, section)   # a new paragraph: its topic ends
+                carry_end = -1
+            codes = [s.code if s.scope_word is None else self._scope_word_code(s.scope_word, section) for s in own]
+            if (ending == "\n" or text[start] in HEADING_MARKS or text[start].isspace()) \
+                    and self._is_heading(start, end - 1 if ending else end, ending or "\n"):
+                section = codes[0]
+            previous = start - 1
+            for subject, code in zip(own, codes):
+                offset = subject.offset
+                clause = start
+                if offset > start:
+                    found = _CLAUSE_BREAK.search(backwards, size - offset, size - start)
+                    if found is not None:
+                        clause = size - found.start()
+                _add_point(points, clause if clause > previous else offset, code)
+                previous = offset
+            paragraph_end = end if ending == "\n" else _paragraph_end(text, end)
+            if start == 0 or text[start - 1] == "\n":   # the paragraph's first sentence
+                single = own[0].named and len(set(codes)) == 1
+                topic, topical_until = (codes[0], paragraph_end) if single else (None, -1)
+            if start < topical_until and end < paragraph_end:
+                _add_point(points, end, topic)   # 苏州…。同时，…；规模以上…: still 苏州's
+                carry_end = paragraph_end
+            else:
+                carry_end = -1
+                if end < size:
+                    _add_point(points, end, section)
+        if 0 <= carry_end < size:
+            _add_point(points, carry_end, section)
         return points
 
-    def _sentences(self) -> Iterable[tuple[int, int, str]]:
-        """(start, end, the ending character or "" at the text's end) of each sentence."""
-        text = self.text
-        start = 0
-        for found in _SENTENCE_END.finditer(text):
-            position = found.start()
-            yield start, position + 1, found.group()
-            start = position + 1
-        if start < len(text):
-            yield start, len(text), ""
+    def _sentences_with_subjects(self, backwards: str) -> list[tuple[int, int, str, list[Subject]]]:
+        """(start, end, the ending character or "" at the text's end, subjects) of each sentence
+        that has subjects; sentences are looked up around subjects only."""
+        text, size = self.text, len(self.text)
+        subjects = self._subjects()
+        sentences = []
+        index, count, floor = 0, len(subjects), 0
+        while index < count:
+            offset = subjects[index].offset
+            found = _SENTENCE_END.search(backwards, size - offset, size - floor)
+            start = size - found.start() if found else floor
+            found = _SENTENCE_END.search(text, offset)
+            end = found.end() if found else size
+            first = index
+            index += 1
+            while index < count and subjects[index].offset < end:
+                index += 1
+            sentences.append((start, end, text[end - 1] if found else "", subjects[first:index]))
+            floor = end
+        return sentences
 
     def _is_heading(self, start: int, end: int, ending: str) -> bool:
+        if ending != "\n" and self.text[start:start + 1] not in HEADING_MARKS and not self.text[start:start + 1].isspace():
+            return False   # most sentences: not a line of their own, no mark
         line = self.text[start:end].strip()
         if not line or line[0] in CAPTION_MARKS:
             return False
         if line[0] in HEADING_MARKS:
             return True
-        return ending == "\n" and len(line) <= MAX_HEADING and not any(ch in line for ch in "，,。")
+        return ending == "\n" and len(line) <= MAX_HEADING and "，" not in line and "," not in line \
+            and "。" not in line
 
-    def _subjects(self) -> list[tuple[int, object]]:
-        """(offset, code) of every place that can be a clause's subject, and (offset, ("scope",
-        word)) of every scope word, resolved later against the section it stands in."""
+    def _subjects(self) -> list[Subject]:
+        """Every place and scope word that can be a clause's subject, in text order (a scope
+        word inside a place name, 全州 in 全州县, is part of that name)."""
         found = []
-        covered = {i for m in self.matches for i in range(m.start, m.end)}
         divisions_govern = self.main not in (None, COUNTRY_CODE)
-        for match in self.matches:
+        for match, code, status in zip(self.matches, self._codes, self._status):
             if match.level == "group" and divisions_govern:
                 continue   # 晋北风光基地 in a city's report: part of a name, not a joint subject
-            if self._can_be_subject(match.start, match.end):
-                found.append((match.start, self._code_of(match)))
-        for word in (*SCOPE_WORDS, *FIXED_SCOPE):
-            position = self.text.find(word)
-            while position >= 0:
-                end = position + len(word)
-                if position not in covered and self._can_be_subject(position, end):
-                    found.append((position, ("scope", word)))
-                position = self.text.find(word, end)
-        found.sort(key=lambda item: item[0])
-        return _drop_nested_scope_words(found)
+            if status == YES or status == UNLESS_ABOVE and not self._is_above_main(code):
+                found.append(Subject(match.start, code, None, True))
+        if self._scope_words:
+            covered = {i for m in self.matches for i in range(m.start, m.end)}
+            for position, word, status in self._scope_words:
+                if position not in covered and status != NO:   # no scope word names a unit above
+                    found.append(Subject(position, None, word))
+            found.sort(key=lambda subject: subject.offset)
+        return found
 
-    def _can_be_subject(self, start: int, end: int) -> bool:
+    def _find_scope_words(self) -> list[tuple[int, str, int]]:
+        """(start, word, subject status) of every scope word."""
+        return [(found.start(), found.group(), self._subject_status(found.start(), found.end()))
+                for found in _SCOPE_WORD.finditer(self.text)]
+
+    def _subject_status(self, start: int, end: int) -> int:
         """Not a baseline (居全国第5位, 全省首个, 高于全国), a partner (与上海), a stop of a route
-        or a modifier of a kind of thing (河北省重点项目 in a city's report); 在深圳， is a topic."""
-        before = self.text[max(0, start - 3):start]
-        if before.endswith(DATELINES):
-            return False   # 新华社北京1月5日电: where the news was filed
-        if before.endswith("在") and self.text[end:end + 1] in ("，", ","):
-            return True
-        if before.endswith(NOT_SUBJECT_BEFORE):
-            return False
-        if _AFTER_COUNT.search(self.text, max(0, start - 6), start):
-            return False
-        if _BASELINE_AFTER.match(self.text, end):
-            return False
+        or a modifier of a kind of thing (河北省重点项目 in a city's report: UNLESS_ABOVE, decided
+        once the document's region is known); 在深圳， is a topic."""
+        text = self.text
+        if text[start - 1:start] in _BEFORE_LAST:   # the cues before a place all end in one of these
+            before = text[max(0, start - 3):start]
+            if before.endswith(DATELINES):
+                return NO   # 新华社北京1月5日电: where the news was filed
+            if before.endswith("在") and text[end:end + 1] in ("，", ","):
+                return YES
+            if before.endswith(NOT_SUBJECT_BEFORE):
+                return NO
+            if _AFTER_COUNT.search(text, max(0, start - 6), start):
+                return NO
         if start in self._routes:
-            return False
-        return not (_KIND_AFTER.match(self.text, end) and self._is_above_main(start))
+            return NO
+        after = text[end:end + 1]
+        if after not in _AFTER_FIRST and not after.isdigit():   # nor does anything after it start otherwise
+            return YES
+        if _BASELINE_AFTER.match(text, end):
+            return NO
+        return UNLESS_ABOVE if _KIND_AFTER.match(text, end) else YES
 
-    def _is_above_main(self, start: int) -> bool:
-        """The match at ``start`` names a unit that contains the document's own region."""
+    def _is_above_main(self, code: str | None) -> bool:
+        """``code`` names a unit that contains the document's own region."""
         main = self.main
-        if main is None:
-            return False
-        code = self._code_at.get(start)
-        return code is not None and code != main and code in self.table.ancestors(main)
+        return main is not None and code is not None and code != main and code in self._above(main)
 
 
-def _depth(table: DivisionTable, code: str) -> int:
-    return len(table.ancestors(code))
+_SENTENCE_END = re.compile("[" + SENTENCE_ENDS + "]")
+_CLAUSE_BREAK = re.compile("[" + CLAUSE_BREAKS + "]")
+
+
+def _code_of(match: "RegionMatch") -> str | None:
+    if match.level == "zone":
+        return match.code or match.parent
+    return match.code if match.level != "group" else None
+
+
+def _paragraph_end(text: str, position: int) -> int:
+    """Start of the next paragraph (after the line end at or after ``position``), or the text's end."""
+    line_end = text.find("\n", position)
+    return len(text) if line_end < 0 else line_end + 1
 
 
 def _most_specific(votes: Counter, direct: Counter, table: DivisionTable) -> str | None:
@@ -321,23 +460,15 @@ def _route_members(text: str, matches: list["RegionMatch"]) -> set[int]:
     """Starts of places joined by dashes or 至 into a route or a project title."""
     members = set()
     for before, after in zip(matches, matches[1:]):
-        between = text[before.end:after.start]
-        if 1 <= len(between) <= 2 and all(ch in ROUTE_JOINS for ch in between):
+        if 1 <= after.start - before.end <= 2 and all(ch in ROUTE_JOINS for ch in text[before.end:after.start]):
             members.update((before.start, after.start))
     return members
 
 
-def _drop_nested_scope_words(found: list[tuple[int, object]]) -> list[tuple[int, object]]:
-    """全省域 also contains 全省: keep one entry per offset."""
-    seen, unique = set(), []
-    for offset, code in found:
-        if offset not in seen:
-            seen.add(offset)
-            unique.append((offset, code))
-    return unique
-
-
 def _add_point(points: list[tuple[int, str | None]], offset: int, code: str | None) -> None:
-    """A breakpoint, unless the region does not change there."""
+    """A breakpoint, unless the region does not change there; a later point at the same offset
+    replaces an earlier one."""
+    if points and points[-1][0] == offset:
+        points.pop()
     if not points or points[-1][1] != code:
         points.append((offset, code))

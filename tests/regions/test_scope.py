@@ -102,6 +102,68 @@ CASES = [
      [("4.7%", "330100"), ("11%", "330110"), ("28万", "330100")]),
 ]
 
+# Part of a news digest that reviews cities paragraph by paragraph: each paragraph opens with its
+# city, whose figures follow in sentences of their own.
+DIGEST = (
+    "南京市2024年地区生产总值增长4.5%。全年新增城镇就业30.2万人。\n"
+    "苏州市政府工作报告指出，2024年地区生产总值达到2.67万亿元，增长6%。同时，苏州还完成了一批重大项目；"
+    "规模以上工业总产值达到4.69万亿元，增加值增长9%左右。\n"
+    "无锡市地区生产总值增长5.8%。全年进出口总额增长7.1%。\n"
+    "从全省看，各地经济回升向好，外贸进出口增长7.3%。"
+)
+
+# News from a provincial statistics office, paragraph by paragraph; the country named only later.
+BULLETIN = (
+    "安徽省统计局发布数据显示，2024年全省地区生产总值增长5.8%。\n\n"
+    "工业方面，规模以上工业增加值增长8.7%。\n\n"
+    "消费方面，社会消费品零售总额增长4.5%，全国社会消费品零售总额增长3.5%。\n\n"
+    "投资方面，固定资产投资增长4%。"
+)
+
+# A province's text that names no province: the region stays unknown, whatever the baselines.
+UNNAMED_PROVINCE = (
+    "过去一年，全省经济回升向好。全省地区生产总值增长5.8%，高于全国0.6个百分点。"
+    "全国规模以上工业增加值增长4.6%，全省增长7.5%。固定资产投资增长4%。"
+)
+
+CASES += [
+    # a sentence without a region of its own takes the one its paragraph opened with
+    (DIGEST, [("4.5%", "320100"), ("30.2万", "320100"), ("2.67", "320500"), ("4.69", "320500"),
+              ("9%", "320500"), ("5.8%", "320200"), ("7.1%", "320200"), ("7.3%", "320000")]),
+    ("江苏各地经济观察\n" + DIGEST, [("30.2万", "320100"), ("4.69", "320500"), ("7.1%", "320200")]),
+    # a report's paragraph that does not open with a place: a district named in passing governs
+    # its own sentence only
+    ("2024年合肥市政府工作报告\n过去一年，全市经济稳中有进。包河区获评全国县域经济示范区。"
+     "新增高新技术企业3000家。\n蜀山区生产总值增长6%。全年新增就业12万人。",
+     [("3000家", "340100"), ("6%", "340104"), ("12万", "340104")]),
+    # the opening paragraph of a news article names its region; a subject later in a sentence
+    # governs from its own clause only
+    (BULLETIN, [("5.8%", "340000"), ("8.7%", "340000"), ("4.5%", "340000"), ("3.5%", "100000"),
+                ("4%", "340000")]),
+    ("记者从广东省商务厅获悉，今年前三季度全省外贸平稳。\n跨境电商进出口增长12%，市场采购出口增长8%。",
+     [("12%", "440000"), ("8%", "440000")]),
+    # rankings and the whole of a fraction never govern: the province's share
+    ("2025年安徽省政府工作报告\n汽车产业加快发展，整车出口量跃居全国首位，"
+     "全国每出口4辆汽车就有1辆“安徽造”。新能源汽车产量增长5%。",
+     [("首位", "340000"), ("4辆", "340000"), ("1辆", "340000"), ("5%", "340000")]),
+    ("2024年江西省政府工作报告\n电子信息产业营收增长9%，全国每3部手机就有1部产自本省。",
+     [("3部", "360000"), ("1部", "360000")]),
+    # a modifier names no subject: 具有全国影响力的
+    ("2025年合肥市政府工作报告\n打造具有全国影响力的科技创新策源地，新增高新技术企业2000家。"
+     "建设全国性综合交通枢纽，完成投资300亿元。",
+     [("2000家", "340100"), ("300亿", "340100")]),
+    # a national document without place names: the country
+    ("2024年国务院政府工作报告（摘录）\n过去一年，国内生产总值增长5.2%。城镇新增就业1244万人。",
+     [("5.2%", "100000"), ("1244", "100000")]),
+    # … but a province's report that thanks the State Council stays the province's
+    ("2025年河南省政府工作报告\n在党中央、国务院坚强领导下，全省生产总值增长5.1%。规上工业增长8%。",
+     [("5.1%", "410000"), ("8%", "410000")]),
+    # no province named: unknown, never the country of a baseline or of a national figure
+    (UNNAMED_PROVINCE, [("5.8%", None), ("0.6", None), ("4.6%", "100000"), ("7.5%", None), ("4%", None)]),
+    ("过去一年，全市经济回升向好。安徽省下达的目标任务全面完成。地区生产总值增长5.8%，居全省第一。",
+     [("5.8%", None)]),
+]
+
 
 @pytest.mark.parametrize("text,checks", CASES, ids=[c[0][:16] for c in CASES])
 def test_scope(tagger, text, checks):
