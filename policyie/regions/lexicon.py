@@ -285,8 +285,9 @@ def zone_spellings(name: str, aliases: Iterable[str], province_prefixes: list[st
     spellings = [name, *aliases]
     for text in list(spellings):
         for prefix in province_prefixes:
-            if text.startswith(prefix) and len(text) - len(prefix) >= 4:
-                spellings.append(text[len(prefix):])
+            rest = text[len(prefix):]
+            if text.startswith(prefix) and len(rest) >= 4 and _has_own_name(rest):
+                spellings.append(rest)
     for text in list(spellings):
         city_end = text.find("市")
         if 2 <= city_end <= 4 and len(text) - city_end > 3:
@@ -294,6 +295,22 @@ def zone_spellings(name: str, aliases: Iterable[str], province_prefixes: list[st
         if "（" in text:
             spellings.append(text.replace("（", "(").replace("）", ")"))
     return list(dict.fromkeys(spellings))
+
+
+# The type words of zones: what is left of a zone's name without them is its own name.
+ZONE_HEADS = tuple(sorted((
+    "高新技术产业开发区", "高新技术产业园区", "高新技术开发区", "经济技术开发区", "自由贸易试验区", "综合保税区",
+    "经济开发区", "出口加工区", "自由贸易港", "自贸试验区", "保税港区", "工业园区", "高新区", "经开区", "综保区",
+    "自贸区", "自贸港", "保税区", "开发区", "新区", "示范区", "合作区", "试验区", "园区", "片区"), key=len, reverse=True))
+
+
+def _has_own_name(spelling: str) -> bool:
+    """吉林经济开发区 without its province is 经济开发区, the type of every such zone, and
+    上海自由贸易试验区 is 自由贸易试验区: a spelling must keep two characters of a name before its type."""
+    for head in ZONE_HEADS:
+        if spelling.endswith(head):
+            return len(spelling) - len(head) >= 2
+    return True
 
 
 def _province_prefixes(table: DivisionTable) -> list[str]:
