@@ -29,6 +29,7 @@ from typing import Iterable, Mapping, NamedTuple
 
 from .numerals import (
     NUMERAL_RUN,
+    PLAIN_RUN_SOURCE,
     RUN_START_CHARS,
     NumeralError,
     normalize,
@@ -357,11 +358,30 @@ class _Rules:
                                     set("半分成倍番强折 /:至到-~"))
         # First and last characters of what may stand around a number (see _read_number):
         # a space counts, since markers and verbs may stand across spaces.
+        self.count_label_gate = frozenset({word[0] for word in self.label_after.get("count", ())} | _COORDINATORS)
         self.unit_gate_chars = frozenset(self.unit_first_chars | self.inside.first_chars | {" "})
         self.after_first_chars = frozenset(self.after.first_chars | {"级"})
         self.before_last_chars = frozenset(self.symbols.last_chars | self.before.last_chars | {" "})
         self.scale_verb_last_chars = frozenset(self.scale_verb.last_chars | {" "})
         self.scale_after_first_chars = frozenset(self.scale_after.first_chars | {"新"})
+        self._plain_tables(units)
+
+    def _plain_tables(self, units: Mapping[str, _Unit]) -> None:
+        """What QuantityGrammar._read_plain may read itself; anything else goes the full way."""
+        titled = set(self.title_before)
+        self.plain_units = {
+            text: unit for text, unit in units.items()
+            if unit.rule is None and unit.max_value is None and not unit.class_before_noun
+            and not unit.per_hour and unit.unit not in titled and not unit.more_after
+        }
+        # before the number: codes (C919), ordinals, signs, fractions, spaces, currency symbols
+        self.plain_before_block = frozenset(_CODE_NEIGHBOURS | set("第前翻每负-/ ") | self.symbols.last_chars)
+        # right after the number: fractions (三分之一), ratios, codes, 翻番, 十强, 一半, 30余项
+        self.plain_unit_first = frozenset(set(self.unit_first_chars) - set("分/:.番强半 ") - self.inside.first_chars)
+        # after the unit: ranges, 级, 元/吨, 七成多, 一吨半, 五元三毛
+        self.plain_after_block = frozenset(
+            self.unit_tail_chars | _RANGE_FIRST_CHARS | {"级"} | set("0123456789一二两三四五六七八九壹贰叁肆伍陆柒捌玖")
+        )
 
     @staticmethod
     def _index_stopwords(words: list[str]) -> dict[str, tuple[tuple[int, int, frozenset], ...]]:
@@ -390,6 +410,8 @@ _LONGEST_QUOTED_NAME = 16
 _COORDINATORS = frozenset("、和及与")
 _RANGE_FIRST_CHARS = frozenset(" -~至到")        # where _RANGE_SEP can match
 _ORDINAL_OR_PER = frozenset("第前每")
+_UPPER_OR_LOWER_BOUND = ("at_least", "at_most")   # 以上, 以下 after a number …
+_LOWER_BOUND = ("more_than", "at_least")           # 超, 不低于 before it: a threshold when a head follows
 _MAGNITUDE_START = frozenset("百佰千仟万亿")        # _magnitude_only is false for any other start
 _COUNTED_FIRST_MEASURES = frozenset("个项次")
 _LONGEST_ORDINAL_CHAIN = 8
@@ -414,7 +436,8 @@ _SPECIAL_WORDS = ("过半数", "过半", "半数", "首位", "榜首", "对折",
 # positions where nothing can start (most of the text): twice as fast.
 _SCANNER = re.compile(
     "(?=[" + "".join(sorted(set(RUN_START_CHARS + "".join(word[0] for word in _SPECIAL_WORDS)))) + "])"
-    "(?:(?P<word>" + "|".join(_SPECIAL_WORDS) + ")|(?P<run>" + NUMERAL_RUN.pattern + "))"
+    "(?:(?P<word>" + "|".join(_SPECIAL_WORDS) + ")|(?P<plain>" + PLAIN_RUN_SOURCE + ")"
+    "|(?P<run>" + NUMERAL_RUN.pattern + "))"
 )
 _SMALL_CHANGE = re.compile(
     r"(?:(?P<jiao>[0-9一二两三四五六七八九壹贰叁肆伍陆柒捌玖])[角毛])?"
@@ -660,7 +683,19 @@ class QuantityGrammar:
             match = search(norm, position)
             if match is None:
                 return found
-            if match.lastgroup == "word":
+            kind = match.lastgroup
+            if kind == "plain":
+                start, end = match.span()
+                quantity = self._read_plain(text, norm, start, end, last_end, rules)
+                if quantity is not None:                     # settled without the full reading
+                    if quantity and not (blocked and _inside_spans(blocked, start)) and \
+                            math.isfinite(quantity.value):
+                        found.append(quantity)
+                        last_end = quantity.end
+                    position = max(end, last_end)
+                    continue
+                candidates, resume = self._read_run(norm, start, end, last_end, rules)
+            elif kind == "word":
                 candidates, resume = self._special_word(norm, match, last_end, rules), match.end()
             else:
                 candidates, resume = self._read_run(norm, match.start(), match.end(), last_end, rules)
@@ -680,6 +715,92 @@ class QuantityGrammar:
                     None if upper is None else float(upper), candidate.kind_hint)))
                 last_end = end
             position = max(resume, last_end, match.start() + 1)
+
+    def _read_plain(self, text: str, norm: str, start: int, end: int, last_end: int, rules: _Rules):
+        """A plain Arabic number with a unit and at most a marker on either side, read in one go.
+
+        Most quantities are of this kind.  Gives the Quantity; False when the
+        number is none (a year, a date, a threshold); None when anything around
+        it needs the full reading (_read_run), which would find the same.  Each
+        test here stands for a step of the full reading, and the characters
+        that could start a step this one does not take send the number there.
+        """
+        preceding = norm[start - 1] if start else ""
+        if preceding in rules.plain_before_block:
+            return None                                  # 第3, 前10, C919, -3%, $5, 1/7, spaces
+        if norm.find("每", start - _PER_VERB_LONGEST - 1 if start > _PER_VERB_LONGEST else 0, start) >= 0:
+            return None                                  # 每出口4辆…就有1辆
+        following = norm[end:end + 1]
+        if following not in rules.plain_unit_first:
+            return None                                  # no unit, or what only the full reading reads
+        unit_match = rules.unit_pattern.match(norm, end)
+        if unit_match is None:
+            return None
+        unit = rules.plain_units.get(unit_match.group(1))
+        if unit is None:
+            return None                                  # 条 (titles), 折, 成, 千伏, 公里 (时速) …
+        quantity_end = unit_match.end()
+        after = norm[quantity_end:quantity_end + 1]
+        if after in rules.plain_after_block:
+            return None                                  # 5%-6%, 元/吨, 五元三毛, 万吨级 …
+        family = unit.family
+        if family == "date":
+            return False                                 # 7月, 12日
+        # the marker before the number (约5%, 超过10家)
+        prefix = None
+        quantity_start = start
+        if preceding in rules.before.last_chars:
+            hit = rules.before.ending_at(norm, start)
+            if hit:
+                word, marker = hit
+                marker_start = start - len(word)
+                if marker_start >= last_end and not marker.magnitude_only and \
+                        not (marker.not_after and marker_start and norm[marker_start - 1] in marker.not_after):
+                    prefix, quantity_start = marker.approx, marker_start
+        if family == "time":
+            if prefix is None and unit.requires == "streak" and "." not in norm[start:end] and \
+                    not rules.streak.ending_at(norm, start):
+                return False                             # 2023年
+            return None                                  # durations: time frames and labels
+        # the marker after the unit (5%左右, 200家以上)
+        suffix = None
+        if after in rules.after.first_chars:
+            hit = rules.after.starting_at(norm, quantity_end)
+            if hit:
+                suffix = hit[1]
+                quantity_end += len(hit[0])
+                after = norm[quantity_end:quantity_end + 1]
+        if family == "count" and after in rules.count_label_gate:
+            return None                                  # 五个方面
+        if (suffix in _UPPER_OR_LOWER_BOUND or prefix in _LOWER_BOUND) and \
+                _followed_by(norm, quantity_end, rules.threshold_heads.get(family, ())):
+            return False                                 # 10亿元以上项目: a threshold
+        approx = prefix or unit.approx or suffix or self._scale_approx(norm, quantity_start, quantity_end, rules)
+        try:
+            value = read_run(norm[start:end])[0]
+        except NumeralError:
+            return None
+        if unit.adjusts:
+            if unit.factor != 1:
+                value *= unit.factor
+            if unit.plus:
+                value += unit.plus
+        return _new_quantity(Quantity, (quantity_start, quantity_end, text[quantity_start:quantity_end],
+                                        float(value), unit.unit, approx, None, unit.kind_hint))
+
+    @staticmethod
+    def _scale_approx(norm: str, start: int, end: int, rules: _Rules) -> str:
+        """突破2000亿元 and 迈上14万亿元台阶: more_than (see _settle_approx)."""
+        if norm[start - 1:start] in rules.scale_verb_last_chars:
+            verb = rules.scale_verb.ending_at(norm, _before_spaces(norm, start))
+            if verb:
+                return verb[1]
+        if norm[end:end + 1] in rules.scale_after_first_chars:
+            after = rules.scale_after.starting_at(norm, end) or \
+                (norm.startswith("新", end) and rules.scale_after.starting_at(norm, end + 1))
+            if after:
+                return after[1]
+        return "exact"
 
     # -- special words (过半, 首位 …) ----------------------------------------
 
@@ -998,67 +1119,80 @@ class QuantityGrammar:
     # -- acceptance ----------------------------------------------------------
 
     def _accept(self, norm: str, candidate: _Candidate, rules: _Rules, magnitude_only: bool) -> bool:
-        run = candidate.run
-        start = candidate.start
-        unit = candidate.unit
-        family = candidate.family
-        compact = run.replace(" ", "")
-        chinese = not compact[0].isascii()
+        """Whether the number with what it took around it is a quantity.
 
-        if chinese and rules.vague_before.ending_at(norm, candidate.run_start):
-            return False                                 # 数十家, 几百个 (but 人数11.2万人)
-        if unit is not None and family == "date":
-            return False                                 # 2023年底, 7月, 12日, 一季度
-        if chinese and self._digit_sequence(compact) and not (unit is not None and unit.rule == "discount"):
-            return False                                 # “一二三四”行动, 二〇二三
-        if chinese and unit is not None and unit.arabic_only:
-            return False                                 # 二期工程: a phase
-        if chinese and compact == "一" and family not in ("money", "percent", "ratio", "physical"):
-            return False                                 # 一个, 一批, 一年: articles, not counts
-        if unit is not None and unit.rule == "discount":
-            return self._discount(candidate)
-        if unit is not None and unit.max_value is not None and candidate.value > unit.max_value * unit.factor:
-            return False                                 # 十成 at most
-        if family == "time" and not self._duration_ok(norm, candidate, rules):
+        Every test but the discount's and the unitless one only says no, so
+        they are grouped by what they need (Chinese numerals, the unit, the
+        family) and each group is skipped when it cannot apply.
+        """
+        run = candidate.run
+        unit = candidate.unit
+        if unit is None:
+            family = "bare"
+        else:
+            family = unit.family
+            if family == "date":
+                return False                             # 2023年底, 7月, 12日, 一季度
+        chinese = not run[0].isascii()
+        if chinese and not self._chinese_numeral_ok(norm, candidate, unit, family, rules):
             return False
-        if magnitude_only and not self._scale_stated(norm, candidate, rules):
-            return False                                 # 万亿城市, 亿元以上项目, 百万千瓦机组
-        if magnitude_only and family not in ("count", "time") and \
-                _followed_by(norm, candidate.end, rules.label_after.get("magnitude", ())):
-            return False                                 # 超千亿元的产业集群
-        if family == "count" and self._label_follows(norm, candidate, rules.label_after.get("count", ())):
-            return False                                 # 五个方面, 两个确立, 三次、四次全会
-        if family == "count" and chinese and start and norm[start - 1] in _OPENING_QUOTES:
-            return False                                 # “两个转变”, “三个有利于”: slogans
-        if unit is not None and unit.text == "个" and chinese and not candidate.inside_approx and \
-                self._quoted_head_follows(norm, candidate.end):
-            return False                                 # 三个“一号工程”, 两个“误区”: names enumerated
-        if unit is not None and unit.class_before_noun and _is_cjk(norm[candidate.end:candidate.end + 1] or "。"):
-            return False                                 # 500千伏输变电工程: the facility's class
-        if unit is not None and unit.unit in rules.title_before and \
-                rules.title_before[unit.unit].ending_at(norm, start):
-            return False                                 # 稳增长26条
-        if candidate.graded and family in ("physical", "count", "time") and \
-                _is_cjk(norm[candidate.end:candidate.end + 1] or "。"):
+        end = candidate.end
+        following = norm[end:end + 1]
+        if unit is not None:
+            if unit.rule == "discount":
+                return self._discount(candidate)
+            if unit.max_value is not None and candidate.value > unit.max_value * unit.factor:
+                return False                             # 十成 at most
+            if unit.class_before_noun and _is_cjk(following or "。"):
+                return False                             # 500千伏输变电工程: the facility's class
+            if chinese and unit.text == "个" and not candidate.inside_approx and \
+                    self._quoted_head_follows(norm, end):
+                return False                             # 三个“一号工程”, 两个“误区”: names enumerated
+            titles = rules.title_before.get(unit.unit)
+            if titles is not None and titles.ending_at(norm, candidate.start):
+                return False                             # 稳增长26条
+        if family == "time":
+            if not self._duration_ok(norm, candidate, rules):
+                return False
+            if _followed_by(norm, end, rules.label_after.get("time", ())):
+                return False                             # 15分钟生活圈
+        elif family == "count":
+            if following in rules.count_label_gate and \
+                    self._label_follows(norm, candidate, rules.label_after.get("count", ())):
+                return False                             # 五个方面, 两个确立, 三次、四次全会
+            start = candidate.start
+            if chinese and start and norm[start - 1] in _OPENING_QUOTES:
+                return False                             # “两个转变”, “三个有利于”: slogans
+        if magnitude_only:
+            if not self._scale_stated(norm, candidate, rules):
+                return False                             # 万亿城市, 亿元以上项目, 百万千瓦机组
+            if family not in ("count", "time") and \
+                    _followed_by(norm, end, rules.label_after.get("magnitude", ())):
+                return False                             # 超千亿元的产业集群
+        if candidate.graded and family in ("physical", "count", "time") and _is_cjk(following or "。"):
             return False                                 # 5万吨级泊位, 10万千瓦级机组: a class
-        if self._threshold(norm, candidate, rules):
-            return False                                 # 10亿元以上项目, 营收超10亿元企业
-        if family == "time" and _followed_by(norm, candidate.end, rules.label_after.get("time", ())):
-            return False                                 # 15分钟生活圈
+        if (candidate.suffix_approx in _UPPER_OR_LOWER_BOUND or candidate.prefix_approx in _LOWER_BOUND) and \
+                _followed_by(norm, end, rules.threshold_heads.get(family, ())):
+            return False                                 # 10亿元以上项目, 营收超10亿元企业: a threshold
         if unit is None:
             return self._unitless(norm, candidate, rules, chinese)
-        if unit.per_hour and rules.speed.search(_window(norm, start, 8, _CLAUSE_STOPS)):
+        if unit.per_hour and rules.speed.search(_window(norm, candidate.start, 8, _CLAUSE_STOPS)):
             candidate.unit_name = unit.per_hour          # 时速350公里
         return True
 
-    @staticmethod
-    def _threshold(norm: str, candidate: _Candidate, rules: _Rules) -> bool:
-        """A bound followed by what it bounds is a threshold: 亿元以上项目, 超10亿元企业."""
-        bounded = candidate.suffix_approx in ("at_least", "at_most") or \
-            candidate.prefix_approx in ("more_than", "at_least")
-        if not bounded:
-            return False
-        return _followed_by(norm, candidate.end, rules.threshold_heads.get(candidate.family, ()))
+    def _chinese_numeral_ok(self, norm: str, candidate: _Candidate, unit: _Unit | None, family: str,
+                            rules: _Rules) -> bool:
+        """Chinese numerals that are words or labels rather than values."""
+        if rules.vague_before.ending_at(norm, candidate.run_start):
+            return False                                 # 数十家, 几百个 (but 人数11.2万人)
+        compact = candidate.run.replace(" ", "")
+        if self._digit_sequence(compact) and not (unit is not None and unit.rule == "discount"):
+            return False                                 # “一二三四”行动, 二〇二三
+        if unit is not None and unit.arabic_only:
+            return False                                 # 二期工程: a phase
+        if compact == "一" and family not in ("money", "percent", "ratio", "physical"):
+            return False                                 # 一个, 一批, 一年: articles, not counts
+        return True
 
     def _unitless(self, norm: str, candidate: _Candidate, rules: _Rules, chinese: bool) -> bool:
         """A number without a unit: a multiplied amount, or an index value after 为/达."""

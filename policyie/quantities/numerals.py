@@ -36,6 +36,7 @@ __all__ = [
     "read_run",
     "NUMERAL_RUN",
     "RUN_START_CHARS",
+    "PLAIN_RUN_SOURCE",
     "CN_DIGIT_CHARS",
     "CN_UNIT_CHARS",
 ]
@@ -177,6 +178,10 @@ _RUN_SOURCE = (
     rf"| +(?:[万亿十拾百佰千仟]))*"                    # 134.9 万亿
 )
 NUMERAL_RUN = re.compile(_RUN_SOURCE)
+# The commonest run, a plain Arabic number with 万/亿 after it (5.2, 253万, 13.57万亿), as the
+# whole run: the lookahead refuses any character that NUMERAL_RUN could go on with, so where
+# this matches NUMERAL_RUN matches exactly the same characters.
+PLAIN_RUN_SOURCE = rf"[0-9]+(?:\.[0-9]+)?[万亿]*(?![0-9.,eE {_CN_RUN_CHARS}])"
 
 # ---------------------------------------------------------------------------
 # Plain numbers
