@@ -84,27 +84,48 @@ class PairIndex(Generic[T]):
         return {kind: found[slot] for kind, slot in self._kinds.items()}
 
     def candidates(self, text: Optional[str], codes: Optional[np.ndarray] = None) -> list[int]:
-        """Positions where the first two characters of some name stand."""
+        """Positions where the first two characters of some name stand, followed by a character
+        that comes third in one of those names (or that start a two-character name)."""
         if codes is None:
             codes = code_points(text)
-        firsts, seconds, pairs = self._lookup_tables()
+        firsts, seconds, prefix_ids, has_pair, thirds, third_ok = self._lookup_tables()
         # mode="clip": code points beyond the BMP share the last slot (names there are checked exactly)
-        return np.flatnonzero(pairs[firsts.take(codes[:-1], mode="clip"),
-                                    seconds.take(codes[1:], mode="clip")]).tolist()
+        ids = prefix_ids[firsts.take(codes[:-1], mode="clip"), seconds.take(codes[1:], mode="clip")]
+        positions = ids.nonzero()[0]
+        if positions.size:
+            found = ids[positions]
+            third = np.zeros(positions.size, dtype=thirds.dtype)
+            inside = positions + 2 < codes.size
+            third[inside] = thirds.take(codes[positions[inside] + 2], mode="clip")
+            positions = positions[has_pair[found] | third_ok[found, third]]
+        return positions.tolist()
 
-    def _lookup_tables(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Ids of the characters that come first and second in names, and the table of known pairs."""
+    def _lookup_tables(self) -> tuple[np.ndarray, ...]:
+        """Ids of the characters that come first, second and third in names; the table of known
+        first pairs (an id per pair), whether a pair is a name itself, and which third characters
+        follow each pair."""
         if self._tables is None:
-            first_chars = sorted({min(ord(prefix[0]), BMP - 1) for prefix in self._buckets})
-            second_chars = sorted({min(ord(prefix[1]), BMP - 1) for prefix in self._buckets})
-            firsts = np.zeros(BMP, dtype=np.uint16)
-            seconds = np.zeros(BMP, dtype=np.uint16)
-            firsts[first_chars] = np.arange(1, len(first_chars) + 1)
-            seconds[second_chars] = np.arange(1, len(second_chars) + 1)
-            pairs = np.zeros((len(first_chars) + 1, len(second_chars) + 1), dtype=bool)
-            for prefix in self._buckets:
-                pairs[firsts[min(ord(prefix[0]), BMP - 1)], seconds[min(ord(prefix[1]), BMP - 1)]] = True
-            self._tables = firsts, seconds, pairs
+            def ids_of(chars: set[int]) -> np.ndarray:
+                table = np.zeros(BMP, dtype=np.uint16)
+                table[sorted(chars)] = np.arange(1, len(chars) + 1)
+                return table
+
+            def slot(char: str) -> int:
+                return min(ord(char), BMP - 1)
+
+            prefixes = sorted(self._buckets)
+            firsts = ids_of({slot(prefix[0]) for prefix in prefixes})
+            seconds = ids_of({slot(prefix[1]) for prefix in prefixes})
+            thirds = ids_of({slot(char) for prefix in prefixes for char in self._buckets[prefix][1]})
+            prefix_ids = np.zeros((int(firsts.max()) + 1, int(seconds.max()) + 1), dtype=np.int32)
+            has_pair = np.zeros(len(prefixes) + 1, dtype=bool)
+            third_ok = np.zeros((len(prefixes) + 1, int(thirds.max()) + 1), dtype=bool)
+            for number, prefix in enumerate(prefixes, 1):
+                prefix_ids[firsts[slot(prefix[0])], seconds[slot(prefix[1])]] = number
+                pairs, longer = self._buckets[prefix]
+                has_pair[number] = bool(pairs)
+                third_ok[number, [thirds[slot(char)] for char in longer]] = True
+            self._tables = firsts, seconds, prefix_ids, has_pair, thirds, third_ok
         return self._tables
 
 

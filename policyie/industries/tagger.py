@@ -346,33 +346,17 @@ class _Text:
 
     SCENARIO_REACH = 30  # a list of scenarios after a chain: a few short members, 等 and the head
 
-    @cached_property
-    def _busy(self) -> tuple[list[int], list[int]]:
-        """Starts and ends of the stretches where a chain ending there has a name suffix, a closing
-        quote or a scenario head within reach (merged, so that one look-up tells)."""
-        reach = self.rules.name_reach
-        quote_reach = self.rules.quotes[2] - 1
-        stretches = sorted([(p - reach, p) for p in self.suffix_starts]
-                           + [(p - quote_reach, p) for p in self.closing_quotes]
-                           + [(p - self.SCENARIO_REACH + 1, p) for p in self.scenario_heads])
-        starts: list[int] = []
-        ends: list[int] = []
-        for low, high in stretches:
-            if ends and low <= ends[-1] + 1:
-                ends[-1] = max(ends[-1], high)
-            else:
-                starts.append(low)
-                ends.append(high)
-        return starts, ends
-
     def quiet_after(self, end: int) -> bool:
         """Nothing after ``end`` can make the term before it part of a name or a list of scenarios
         (no suffix, closing quote or scenario head within reach): the common case."""
         if self.text[end:end + 1] in self.rules.attached_chars:
             return False
-        starts, ends = self._busy
-        index = bisect.bisect_right(starts, end) - 1
-        return index < 0 or ends[index] < end
+        for marks, reach in ((self.suffix_starts, self.rules.name_reach + 1), (self.closing_quotes, self.rules.quotes[2]),
+                             (self.scenario_heads, self.SCENARIO_REACH)):
+            index = bisect.bisect_left(marks, end)
+            if index < len(marks) and marks[index] < end + reach:
+                return False
+        return True
 
     def inside_name(self, start: int, end: int) -> bool:
         """Whether the term (or chain) at [start, end) is part of a proper name.
@@ -497,6 +481,7 @@ class IndustryTagger:
             self._single_char_rule = self._compile_single_chars()
 
     def _add(self, term: Term) -> None:
+        self.__dict__.pop("_plain_surfaces", None)  # derived from the terms: recomputed when next needed
         self._terms[term.name] = term
         # An alias that is ambiguous alone (量子) carries a copy of the term that needs a head.
         bare = dataclasses.replace(term, needs_head=True) if term.needs_head_aliases else term
@@ -941,17 +926,16 @@ class IndustryTagger:
         return sorted(mentions + added) if added else mentions
 
     def _distributed_member(self, view: _Text, begin: int, prefixes: list[str], starts: set[int]) -> Optional[_Mention]:
-        text = view.text
+        text, by_surface = view.text, self._by_surface
         for end in range(min(begin + 5, len(text)), begin + 1, -1):  # members of two to five characters
-            if any(position in starts for position in range(begin + 1, end)):
-                continue
-            if not self._rules.free_right.match(text, end) or view.inside_name(begin, end):
-                continue
             word = text[begin:end]
-            for prefix in prefixes:
-                term = self._by_surface.get(prefix + word)
-                if term is not None:
-                    return self._mention(begin, end, term, 0.9)
+            # the look-up first: a compound the lexicon knows is rare, the other tests cost more
+            term = next((found for found in (by_surface.get(prefix + word) for prefix in prefixes)
+                         if found is not None), None)
+            if term is None or any(position in starts for position in range(begin + 1, end)):
+                continue
+            if self._rules.free_right.match(text, end) and not view.inside_name(begin, end):
+                return self._mention(begin, end, term, 0.9)
         return None
 
     def _drop_goods(self, view: _Text, mentions: list[_Mention]) -> list[_Mention]:
@@ -1053,6 +1037,8 @@ class IndustryTagger:
             trailing = rules.trailing_head.search(text, start, end)  # 人形机器人产业 as a list member
             if trailing and trailing.start() > start:
                 end = trailing.start()
+        if text[start:end] in self._plain_surfaces:
+            return None  # a known term that no stripping changes: the most common list member
         # Cue verbs, policy and scope words and places, in any order (北京出台X, 着力推进全省X):
         # a term never starts with a verb or a policy word.
         while True:
@@ -1073,6 +1059,14 @@ class IndustryTagger:
         if candidate in rules.reject_words or self._is_nonterm(candidate):
             return None
         return start, end
+
+    @cached_property
+    def _plain_surfaces(self) -> frozenset[str]:
+        """Term strings that start with no cue word and no place: cleaning leaves them as they are,
+        and a known term is no candidate (reset when terms are added)."""
+        strip = self._rules.discovery.strip_prefix
+        return frozenset(surface for surface in self._by_surface
+                         if not strip.match(surface) and not _place_prefix_length(surface))
 
     def _is_nonterm(self, candidate: str) -> bool:
         if candidate in self._nonterms:
@@ -1134,12 +1128,24 @@ def _has_letters(candidate: str) -> bool:
 
 
 def _place_prefix_length(candidate: str) -> int:
-    """The length of a place name that starts ``candidate`` and leaves two characters or more."""
+    """The length of a place name (of eight characters or fewer) that starts ``candidate`` and
+    leaves two characters or more."""
+    limit = min(len(candidate) - 2, 8)
     places = _place_names()
-    for length in range(min(len(candidate) - 2, 8), 1, -1):
-        if candidate[:length] in places:
+    for length in _place_lengths().get(candidate[:1], ()):
+        if length <= limit and candidate[:length] in places:
             return length
     return 0
+
+
+@lru_cache(maxsize=None)
+def _place_lengths() -> Mapping[str, tuple[int, ...]]:
+    """First character of the place names → their lengths, longest first (the look-ups worth making)."""
+    lengths: dict[str, set[int]] = {}
+    for name in _place_names():
+        if len(name) >= 2:
+            lengths.setdefault(name[0], set()).add(len(name))
+    return MappingProxyType({char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()})
 
 
 def _matches_at(pattern: regex.Pattern, text: str, starts: list[int]) -> Iterator[regex.Match]:
