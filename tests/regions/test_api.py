@@ -120,3 +120,16 @@ def test_segmenter_words_are_safe(tagger):
     words = set(tagger.segmenter_words())
     assert "广东省" in words and "粤港澳大湾区" in words
     assert "天等" not in words and "新兴" not in words
+
+
+def test_blocked_names_of_companies_products_and_titles_hide_a_place(tagger):
+    """A company, product or title is blocked only when a place stands inside it and no
+    mechanism drops it anyway (heads such as 银行, 大学; everyday-word names that need a cue)."""
+    import json
+    from policyie.regions.table import DATA_DIR
+
+    matcher = tagger.lexicon.matcher
+    for line in (DATA_DIR / "rules.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["type"] == "block" and record["reason"] in ("company", "product", "honorary title"):
+            assert any(hit[2].senses for hit in matcher.hits(record["text"])), record["text"]
