@@ -292,7 +292,7 @@ class _DiscoveryRules:
             verb_cues=tuple(d["verb_cues"]),
             next_member=regex.compile(rf"(?:{coordinators}){x}(?P<head>{head_choice})"),
             verb_heads=MappingProxyType(verb_heads),
-            member_split=regex.compile(coordinators),
+            member_split=regex.compile(f"({coordinators})"),  # the group keeps the coordinators in the split
             strip_prefix=regex.compile(rf"(?:{_alternation(d['strip_prefixes'])})+"),  # used with match(text, pos)
             trailing_head=regex.compile(rf"(?:{heads})+$"),
             head_last_chars=frozenset([word[-1] for word in generic_heads] + [bare_head[-1], "\n"]),
@@ -349,12 +349,21 @@ class _Text:
     def quiet_after(self, end: int) -> bool:
         """Nothing after ``end`` can make the term before it part of a name or a list of scenarios
         (no suffix, closing quote or scenario head within reach): the common case."""
-        if self.text[end:end + 1] in self.rules.attached_chars:
+        rules = self.rules
+        if self.text[end:end + 1] in rules.attached_chars:
             return False
-        for marks, reach in ((self.suffix_starts, self.rules.name_reach + 1), (self.closing_quotes, self.rules.quotes[2]),
-                             (self.scenario_heads, self.SCENARIO_REACH)):
+        marks = self.suffix_starts
+        index = bisect.bisect_left(marks, end)
+        if index < len(marks) and marks[index] <= end + rules.name_reach:
+            return False
+        marks = self.closing_quotes
+        index = bisect.bisect_left(marks, end)
+        if index < len(marks) and marks[index] < end + rules.quotes[2]:
+            return False
+        marks = self.scenario_heads
+        if marks:
             index = bisect.bisect_left(marks, end)
-            if index < len(marks) and marks[index] < end + reach:
+            if index < len(marks) and marks[index] < end + self.SCENARIO_REACH:
                 return False
         return True
 
@@ -550,8 +559,8 @@ class IndustryTagger:
         if excluded:
             longest = max(end - start for start, end in excluded)
             mentions = [m for m in mentions if not _overlaps_any(m.start, m.end, excluded, longest)]
-        return [IndustryMatch(m.start, m.end, text[m.start:m.end], m.name, m.term.sector, m.term.category,
-                              m.tiers, m.source, m.confidence) for m in mentions]
+        return [IndustryMatch(start, end, text[start:end], name, term.sector, term.category, tiers, source, confidence)
+                for start, end, term, name, source, confidence, tiers in mentions]
 
     @staticmethod
     def _mention(start: int, end: int, term: Term, confidence: float = 1.0) -> _Mention:
@@ -562,17 +571,17 @@ class IndustryTagger:
         """Lexicon hits that survive the selection, in text order (and the marker words, into ``view``)."""
         text = view.text
         found = self._index.scan(text, view.codes)
-        all_blocks, blocks, hits = found[BLOCK], [], []
-        next_block, longest_block, blocks_end = 0, self._longest_nonterm, 0  # no block reaches beyond blocks_end
+        pending, blocks, hits = found[BLOCK][::-1], [], []  # pending: blocks not reached yet, last first
+        next_block_start = pending[-1][0] if pending else len(text)
+        longest_block, blocks_end = self._longest_nonterm, 0  # no block reaches beyond blocks_end
         for occurrence in found[TERM]:
             start, end, _ = occurrence
-            # the blocks that start before or at this hit (only those can cover it)
-            while next_block < len(all_blocks) and all_blocks[next_block][0] <= start:
-                block_start, block_end, _ = all_blocks[next_block]
+            while start >= next_block_start:  # the blocks that start before or at this hit can cover it
+                block_start, block_end, _ = pending.pop()
                 blocks.append((block_start, block_end))
                 blocks_end = max(blocks_end, block_end)
-                next_block += 1
-            if ((is_boundary is None and not text[start].isascii() and not text[end - 1].isascii())
+                next_block_start = pending[-1][0] if pending else len(text)
+            if ((is_boundary is None and text[start] > "\x7f" and text[end - 1] > "\x7f")  # no Latin edge
                     or self._plausible_hit(text, start, end, is_boundary)) \
                     and not (start < blocks_end and _inside_block(start, end, blocks, longest_block)):
                 hits.append(occurrence)
@@ -580,7 +589,8 @@ class IndustryTagger:
         view.goods_cues = leftmost_longest_starts(found[GOODS_CUE])
         view.scenario_heads = [start for start, _, _ in found[SCENARIO]]
         view.verb_cues = sorted({start for start, _, _ in found[VERB_CUE]})
-        chosen = [self._mention(start, end, term) for start, end, term in _longest_first(hits)]
+        chosen = [_Mention(start, end, term, term.name, term.origin, 1.0, term.tiers)  # as self._mention makes
+                  for start, end, term in _longest_first(hits)]
         if self._single_char_rule is not None:
             pattern, table = self._single_char_rule
             # The regex is tried only where one of the characters stands (a vectorised look-up).
@@ -619,9 +629,7 @@ class IndustryTagger:
         mentions = self._attach_modifiers(text, mentions)
         mentions = [self._attach_economy_head(text, m) if startswith(ECONOMY, m.end) else m for m in mentions]
         mentions = self._attach_specific_heads(text, mentions)
-        completions = self._rules.word_completions
-        mentions = [self._complete_word(text, m) if text[m.end - 1] in completions else m for m in mentions]
-        mentions = self._without_other_uses(text, mentions)
+        mentions = self._completed_and_used_as_industries(text, mentions)
         starts = {m.start for m in mentions}
         kept: list[_Mention] = []
         for chain in self._chains(text, mentions):
@@ -725,13 +733,21 @@ class IndustryTagger:
             term = dataclasses.replace(term, needs_head=False)  # 电子制造 is an industry of its own
         return m._replace(end=end, term=term, name=m.name + head, tiers=term.tiers, confidence=0.9)
 
-    def _without_other_uses(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
-        """Terms used as something else than an industry: an activity or its price (物流运输,
-        物流成本), or the end of a company's short name before a firm's verb (华晶新材料签约)."""
+    def _completed_and_used_as_industries(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+        """Words completed (创新药 + 品), then without the terms used as something else than an
+        industry: an activity or its price (物流运输, 物流成本), or the end of a company's short
+        name before a firm's verb (华晶新材料签约). One pass: both look at the end of a term."""
         rules = self._rules
-        starts = rules.other_use_starts
-        return [m for m in mentions if not (text[m.end:m.end + 1] in starts and (
-            rules.activity_after.match(text, m.end) or self._ends_firm_name(text, m)))]
+        completions, starts = rules.word_completions, rules.other_use_starts
+        kept = []
+        for m in mentions:
+            if text[m.end - 1] in completions:
+                m = self._complete_word(text, m)
+            if text[m.end:m.end + 1] in starts and (
+                    rules.activity_after.match(text, m.end) or self._ends_firm_name(text, m)):
+                continue
+            kept.append(m)
+        return kept
 
     def _ends_firm_name(self, text: str, m: _Mention) -> bool:
         """华晶新材料签约落户: a firm's verb follows and a word that is no verb, scope word or
@@ -993,9 +1009,14 @@ class IndustryTagger:
                 yield (found.start(), *rules.list_cues[found["cue"]])
             else:
                 yield found.start(), (), rules.hypernym_confidence
-        for m in mentions:
-            if m.start > 0 and text[m.start - 1] == "等":
-                yield m.start - 1, (), rules.hypernym_confidence
+        starts = None
+        position = text.find("等")
+        while position >= 0:  # 等 before a mention (a few per document: visit them, not the mentions)
+            if starts is None:
+                starts = {m.start for m in mentions}
+            if position + 1 in starts:
+                yield position, (), rules.hypernym_confidence
+            position = text.find("等", position + 1)
 
     def _list_candidates(self, view: _Text, mentions: list[_Mention]) -> Iterator[Candidate]:
         """``A、B、C等未来产业``: the members the lexicon does not know."""
@@ -1003,14 +1024,13 @@ class IndustryTagger:
         for members_end, tiers, confidence in self._list_cues(text, mentions):
             clause_start, _ = view.clause_around(members_end)
             position = clause_start
-            for piece in split.split(text[clause_start:members_end]):
+            parts = split.split(text[clause_start:members_end])  # members, each followed by its coordinator
+            for index in range(0, len(parts), 2):
+                piece = parts[index]
                 candidate = self._clean_candidate(text, position, position + len(piece))
                 if position == clause_start and candidate is not None and candidate[0] == clause_start:
                     candidate = None  # an unknown first member with no cue verb before it is likely a subject
-                position += len(piece)
-                separator = split.match(text, position)
-                if separator:
-                    position = separator.end()
+                position += len(piece) + (len(parts[index + 1]) if index + 1 < len(parts) else 0)
                 if candidate is not None:
                     yield candidate[0], candidate[1], tiers, confidence
 
