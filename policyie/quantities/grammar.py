@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -258,6 +257,11 @@ class _Lookup:
 
 
 def _trie_pattern(units: Mapping[str, "_Unit"]) -> re.Pattern:
+    """The longest unit, after at most four spaces (group 1: the unit as written)."""
+    return re.compile(" {0,4}(" + _trie_source(units) + ")") if units else re.compile("(?!)")
+
+
+def _trie_source(units: Mapping[str, "_Unit"]) -> str:
     """One pattern for all units, shaped as a trie so that it never backtracks far.
 
     ``千瓦时``, ``千瓦`` and ``千米`` become ``千(?:瓦(?:时…|…)|米…)``; at each
@@ -286,7 +290,7 @@ def _trie_pattern(units: Mapping[str, "_Unit"]) -> re.Pattern:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"
 
-    return re.compile(" {0,4}(" + build(trie) + ")") if trie else re.compile("(?!)")
+    return build(trie) if trie else "(?!)"
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern:
@@ -369,19 +373,21 @@ class _Rules:
     def _plain_tables(self, units: Mapping[str, _Unit]) -> None:
         """What QuantityGrammar._read_plain may read itself; anything else goes the full way."""
         titled = set(self.title_before)
+        # Units starting with what else may follow a number (三分之一, 1:3, 翻一番, 十强, 一半,
+        # 30余项) and units with rules of their own (titles, 折, 成, 千伏, 时速…公里) go the full way.
+        not_first = set("分/:.番强半 ") | self.inside.first_chars
         self.plain_units = {
             text: unit for text, unit in units.items()
             if unit.rule is None and unit.max_value is None and not unit.class_before_noun
             and not unit.per_hour and unit.unit not in titled and not unit.more_after
+            and text[0] not in not_first
         }
         # before the number: codes (C919), ordinals, signs, fractions, spaces, currency symbols
-        self.plain_before_block = frozenset(_CODE_NEIGHBOURS | set("第前翻每负-/ ") | self.symbols.last_chars)
-        # right after the number: fractions (三分之一), ratios, codes, 翻番, 十强, 一半, 30余项
-        self.plain_unit_first = frozenset(set(self.unit_first_chars) - set("分/:.番强半 ") - self.inside.first_chars)
+        plain_before_block = _CODE_NEIGHBOURS | set("第前翻每负-/ ") | self.symbols.last_chars
         # after the unit: ranges, 级, 元/吨, 七成多, 一吨半, 五元三毛
-        self.plain_after_block = frozenset(
-            self.unit_tail_chars | _RANGE_FIRST_CHARS | {"级"} | set("0123456789一二两三四五六七八九壹贰叁肆伍陆柒捌玖")
-        )
+        plain_after_block = self.unit_tail_chars | _RANGE_FIRST_CHARS | {"级"} | \
+            set("0123456789一二两三四五六七八九壹贰叁肆伍陆柒捌玖")
+        self.scanner = _scanner(_trie_source(units), plain_before_block, plain_after_block)
 
     @staticmethod
     def _index_stopwords(words: list[str]) -> dict[str, tuple[tuple[int, int, frozenset], ...]]:
@@ -434,11 +440,30 @@ _RATIO_PART = re.compile(r"[0-9]+(?:\.[0-9]+)?")                     # 9.2:36.7:
 _SPECIAL_WORDS = ("过半数", "过半", "半数", "首位", "榜首", "对折", "半成", "半折")
 # The leading lookahead lets the regex engine skip, with one set test, the
 # positions where nothing can start (most of the text): twice as fast.
-_SCANNER = re.compile(
-    "(?=[" + "".join(sorted(set(RUN_START_CHARS + "".join(word[0] for word in _SPECIAL_WORDS)))) + "])"
-    "(?:(?P<word>" + "|".join(_SPECIAL_WORDS) + ")|(?P<plain>" + PLAIN_RUN_SOURCE + ")"
-    "|(?P<run>" + NUMERAL_RUN.pattern + "))"
-)
+_SCANNER_START = "(?=[" + "".join(sorted(set(RUN_START_CHARS + "".join(word[0] for word in _SPECIAL_WORDS)))) + "])"
+
+
+def _scanner(unit_source: str, not_after: Iterable[str], not_before: Iterable[str]) -> re.Pattern:
+    """Special words, plain Arabic numbers with the unit right after them, other runs.
+
+    A match's last group tells which: ``word``, ``unit`` (a plain number and
+    its unit), ``plain`` (a plain number without one) or ``run``.  A plain
+    number must not stand after one of ``not_after`` nor within five
+    characters after 每 (a ``run`` then, read in full), and its unit must not
+    stand before one of ``not_before`` (a ``plain`` then).  The unit is an
+    atomic group: refused, it gives way to no unit, never to a shorter one.
+    """
+    def absent(chars: Iterable[str], look: str) -> str:
+        chars = "".join(re.escape(char) for char in sorted(set(chars)))
+        return f"(?{look}[{chars}])" if chars else ""
+
+    no_per = "(?s:" + "".join(f"(?<!每{'.' * gap})" for gap in range(_PER_VERB_LONGEST + 1)) + ")"
+    return re.compile(
+        _SCANNER_START + "(?:(?P<word>" + "|".join(_SPECIAL_WORDS) + ")"
+        "|(?P<plain>" + absent(not_after, "<!") + no_per + PLAIN_RUN_SOURCE + ")"
+        "(?P<unit>(?>" + unit_source + ")" + absent(not_before, "!") + ")?"
+        "|(?P<run>" + NUMERAL_RUN.pattern + "))"
+    )
 _SMALL_CHANGE = re.compile(
     r"(?:(?P<jiao>[0-9一二两三四五六七八九壹贰叁肆伍陆柒捌玖])[角毛])?"
     r"(?:(?P<fen>[0-9一二两三四五六七八九壹贰叁肆伍陆柒捌玖])分(?!之))?"
@@ -674,25 +699,27 @@ class QuantityGrammar:
         """All quantities in ``text``, sorted by start, not overlapping."""
         norm = normalize(text)
         rules = self._rules
-        blocked = [match.span() for match in _URL.finditer(norm)] if ("://" in norm or "www." in norm) else []
+        in_url = _url_mask(norm)
         found: list[Quantity] = []
         last_end = 0
         position = 0
-        search = _SCANNER.search
+        search = rules.scanner.search
         while True:
             match = search(norm, position)
             if match is None:
                 return found
             kind = match.lastgroup
-            if kind == "plain":
-                start, end = match.span()
-                quantity = self._read_plain(text, norm, start, end, last_end, rules)
+            if kind == "unit" or kind == "plain":
+                start, end = match.start(), match.end("plain")
+                quantity = None if kind == "plain" else \
+                    self._read_plain(text, norm, start, end, match.group("unit"), match.end(), last_end, rules)
                 if quantity is not None:                     # settled without the full reading
-                    if quantity and not (blocked and _inside_spans(blocked, start)) and \
-                            math.isfinite(quantity.value):
+                    if quantity and not (in_url and in_url[quantity.start]) and math.isfinite(quantity.value):
                         found.append(quantity)
                         last_end = quantity.end
-                    position = max(end, last_end)
+                        position = last_end
+                    else:
+                        position = end
                     continue
                 candidates, resume = self._read_run(norm, start, end, last_end, rules)
             elif kind == "word":
@@ -702,7 +729,7 @@ class QuantityGrammar:
             for candidate in candidates:
                 if candidate.start < last_end:
                     continue
-                if blocked and _inside_spans(blocked, candidate.start):
+                if in_url and in_url[candidate.start]:
                     continue
                 value = float(candidate.value)
                 if not math.isfinite(value):
@@ -716,7 +743,8 @@ class QuantityGrammar:
                 last_end = end
             position = max(resume, last_end, match.start() + 1)
 
-    def _read_plain(self, text: str, norm: str, start: int, end: int, last_end: int, rules: _Rules):
+    def _read_plain(self, text: str, norm: str, start: int, end: int, unit_text: str, unit_end: int,
+                    last_end: int, rules: _Rules):
         """A plain Arabic number with a unit and at most a marker on either side, read in one go.
 
         Most quantities are of this kind.  Gives the Quantity; False when the
@@ -725,24 +753,14 @@ class QuantityGrammar:
         test here stands for a step of the full reading, and the characters
         that could start a step this one does not take send the number there.
         """
-        preceding = norm[start - 1] if start else ""
-        if preceding in rules.plain_before_block:
-            return None                                  # 第3, 前10, C919, -3%, $5, 1/7, spaces
-        if norm.find("每", start - _PER_VERB_LONGEST - 1 if start > _PER_VERB_LONGEST else 0, start) >= 0:
-            return None                                  # 每出口4辆…就有1辆
-        following = norm[end:end + 1]
-        if following not in rules.plain_unit_first:
-            return None                                  # no unit, or what only the full reading reads
-        unit_match = rules.unit_pattern.match(norm, end)
-        if unit_match is None:
-            return None
-        unit = rules.plain_units.get(unit_match.group(1))
+        # The scanner has left out 第3, 前10, C919, -3%, $5, 1/7, spaces before the
+        # number, 每出口4辆, and 5%-6%, 元/吨, 五元三毛, 万吨级 after the unit.
+        unit = rules.plain_units.get(unit_text)
         if unit is None:
-            return None                                  # 条 (titles), 折, 成, 千伏, 公里 (时速) …
-        quantity_end = unit_match.end()
+            return None                                  # 条 (titles), 折, 成, 千伏, 公里 (时速), 分钟 …
+        quantity_end = unit_end
         after = norm[quantity_end:quantity_end + 1]
-        if after in rules.plain_after_block:
-            return None                                  # 5%-6%, 元/吨, 五元三毛, 万吨级 …
+        preceding = norm[start - 1] if start else ""
         family = unit.family
         if family == "date":
             return False                                 # 7月, 12日
@@ -1569,13 +1587,16 @@ def _is_sign_position(norm: str, minus: int) -> bool:
     return True
 
 
-def _inside_spans(spans: list[tuple[int, int]], position: int) -> bool:
-    """Whether ``position`` falls in one of the sorted, disjoint ``spans``."""
-    index = bisect_right(spans, (position, _NO_END)) - 1
-    return index >= 0 and spans[index][0] <= position < spans[index][1]
+def _url_mask(norm: str) -> bytearray | None:
+    """1 at every character of a URL (numbers there are no quantities); None without URLs."""
+    if "://" not in norm and "www." not in norm:
+        return None
+    mask = bytearray(len(norm))
+    for match in _URL.finditer(norm):
+        mask[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+    return mask
 
 
-_NO_END = 1 << 62
 
 
 def _followed_by(norm: str, position: int, words: tuple[str, ...]) -> bool:
