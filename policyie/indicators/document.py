@@ -38,6 +38,7 @@ _CLAUSE_OR_SENTENCE = re.compile(r"[，,：:；;。！？!?]")
 _NO_PLAN_INTRO = re.compile(r"显示|审议")
 _TITLE_YEAR_REACH = 20    # 2024年某市政府工作报告: how far before 工作报告 the report's year may stand
 _HEAD_CHARS = 400
+_OPENER_MAX = 30          # characters of a paragraph's first clause read for a review or plan opening
 
 
 def year_of_date(date: Optional[str]) -> Optional[int]:
@@ -108,8 +109,7 @@ def _is_deadline(text: str, start: int) -> bool:
 
 
 def _is_baseline(text: str, match: re.Match) -> bool:
-    before = text[max(0, match.start() - 3):match.start()]
-    if any(before.endswith(word) for word in _BASELINE_BEFORE):
+    if text.endswith(_BASELINE_BEFORE, max(0, match.start() - 3), match.start()):
         return True
     return bool(_BASELINE_AFTER.match(text, match.end()))
 
@@ -120,7 +120,7 @@ class DocContext:
     def __init__(self, text: str, date: Optional[str], cues: Cues, quantity_starts: Sequence[int] = ()):
         self.text = text
         self.cues = cues
-        self.quantity_starts = sorted(quantity_starts)
+        self.quantity_starts = quantity_starts if _is_sorted(quantity_starts) else sorted(quantity_starts)
         head = text[:_HEAD_CHARS]
         self.year = year_of_date(date) or _title_year(head)
         self.is_report = self._looks_like_report(head)
@@ -129,6 +129,8 @@ class DocContext:
         self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         self._marks = self.years.marks(text)
         self._mark_starts = [m.start for m in self._marks]
+        # sentences naming a year that is no baseline: the only ones that can lead with a year
+        self._year_sentences = {bisect_right(self.sentence_starts, m.start) - 1 for m in self._marks if not m.baseline}
         self._leads: dict[int, Optional[int]] = {}
         self._read_structure()
 
@@ -198,15 +200,16 @@ class DocContext:
 
     def _opener_frame(self, line: str, start: int, end: int) -> Optional[Frame]:
         """A paragraph whose first clause opens a review (过去一年，…) or a plan (今年…主要预期目标是：)."""
-        clause = _CLAUSE_MARK.split(line, 1)[0][:30]
+        cut = _CLAUSE_MARK.search(line, 0, _OPENER_MAX)
+        clause_end = cut.start() if cut else min(len(line), _OPENER_MAX)
         patterns = self.cues.section_patterns
-        review = patterns["review_opening"].match(clause) is not None
-        plan = patterns["plan"].search(clause) is not None
+        review = patterns["review_opening"].match(line, 0, clause_end) is not None
+        plan = patterns["plan"].search(line, 0, clause_end) is not None
         if not review and not plan:
             return None
-        marks = [m for m in self._marks_in(start, start + len(clause)) if not m.baseline]
+        marks = [m for m in self._marks_in(start, start + clause_end) if not m.baseline]
         year = marks[-1].year if marks else None
-        if plan and not review and not patterns["plan"].match(clause) and \
+        if plan and not review and not patterns["plan"].match(line, 0, clause_end) and \
                 (year is None or self.year is None or year < self.year):
             return None     # 已提前完成年度目标任务: a plan word, but no plan opens here
         if review:
@@ -261,6 +264,13 @@ class DocContext:
         return None
 
     # -- look-ups -----------------------------------------------------------------
+    def marks_in(self, start: int, end: int) -> list[YearMark]:
+        """The year expressions within [start, end)."""
+        first = bisect_right(self._mark_starts, start - 1)
+        if first == len(self._mark_starts) or self._mark_starts[first] >= end:
+            return []            # most sentences name no year
+        return self._marks_in(start, end)
+
     def _marks_in(self, start: int, end: int) -> list[YearMark]:
         first = bisect_right(self._mark_starts, start - 1)
         last = bisect_right(self._mark_starts, end - 1)
@@ -290,6 +300,8 @@ class DocContext:
 
     def _sentence_lead(self, index: int) -> Optional[int]:
         """lead_year of sentence ``index``, computed once per document."""
+        if index not in self._year_sentences:
+            return None
         if index not in self._leads:
             end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.text)
             self._leads[index] = self.lead_year(self.sentence_starts[index], end)
@@ -299,7 +311,13 @@ class DocContext:
         """The last year named before ``offset`` in its sentence (a baseline year only for the value right
         after it: 由2017年929家 is of 2017, 增长到3605家 is not), and whether a goal year (到2027年) is
         among them."""
-        marks = self._marks_in(sentence_start, offset)
+        return self.governing_year_of(self._marks_in(sentence_start, offset), offset)
+
+    def governing_year_of(self, marks: Sequence[YearMark], offset: int) -> tuple[Optional[int], bool]:
+        """governing_year over the year expressions of a sentence (``marks``), for the value at ``offset``."""
+        if not marks:
+            return None, False
+        marks = [mark for mark in marks if mark.end <= offset]
         # a goal year already past is no goal: 提高到2025年的3.87万亿元 in a text of 2026 is a result
         deadline = any(mark.deadline and (self.year is None or mark.year >= self.year) for mark in marks)
         for mark in reversed(marks):
@@ -312,7 +330,12 @@ class DocContext:
     def year_before(self, offset: int, sentence_start: int) -> Optional[int]:
         """The year from context, for a value whose own sentence names none: an earlier sentence of the
         paragraph, an earlier paragraph of the block, the section."""
-        index = self.paragraph_index(offset)
+        year = self.earlier_year(sentence_start)
+        return year if year is not None else self.frame_at(offset).year
+
+    def earlier_year(self, sentence_start: int) -> Optional[int]:
+        """The year that an earlier sentence of the paragraph opens with, else the one its block carries in."""
+        index = self.paragraph_index(sentence_start)
         paragraph_start = self.paragraph_starts[index]
         position = bisect_right(self.sentence_starts, sentence_start) - 2
         while position >= 0 and self.sentence_starts[position] >= paragraph_start:
@@ -320,10 +343,7 @@ class DocContext:
             if lead is not None:
                 return lead
             position -= 1
-        carried = self.paragraph_carried[index]
-        if carried is not None:
-            return carried
-        return self.frame_at(offset).year
+        return self.paragraph_carried[index]
 
     def frame_at(self, offset: int) -> Frame:
         index = self.paragraph_index(offset)
@@ -339,6 +359,10 @@ def _title_year(head: str) -> Optional[int]:
         if match:
             return int(match.group(1))
     return None
+
+
+def _is_sorted(values: Sequence[int]) -> bool:
+    return all(a <= b for a, b in zip(values, values[1:]))
 
 
 def _clause_end(text: str, position: int, end: int) -> int:

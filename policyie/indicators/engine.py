@@ -35,6 +35,8 @@ _DIFFERENCE_GAP = 12     # 高于全国平均水平 6.1个百分点
 _QUOTE_TITLE_MAX = 20    # a quoted span this short is a name or a title (“10条支持政策”), not a statement
 _AGENT_PREFIXES = ("该", "我们")
 _COMPARED_KINDS = ("rank", "difference", "share")
+_QUOTED = re.compile("[“《「]")
+_UNKNOWN = object()       # a value not computed yet
 _SCAN_AFTER = 40         # characters after the last value of a sentence that the scan covers
 
 
@@ -42,6 +44,7 @@ _SCAN_AFTER = 40         # characters after the last value of a sentence that th
 _PER_OPENING = re.compile(r"每[^\W\d]{0,4}$")
 _PER_PART = re.compile(r"\s*(?:[0-9]+|[一二两三四五六七八九十]{1,3})\s*")
 _SENTENCE_STOP = re.compile(r"[；;。！？!?\n]")
+_PER_MARKER = re.compile("就有")
 _PER_WINDOW = 24          # characters from the whole to 就有
 
 
@@ -88,13 +91,16 @@ class _PerShare:
 def per_shares(text: str, quantities: Sequence[QuantityLike]) -> list:
     """``quantities`` with each 每N…就有M (N the whole, M the part) replaced by one share of M/N in %:
     the grammar reads 每4辆新能源汽车就有1辆 itself, but not with a verb after 每 (每出口4辆汽车)."""
-    if "就有" not in text:
+    markers = [match.start() for match in _PER_MARKER.finditer(text)]
+    if not markers:
         return list(quantities)
     result, skip_until = [], -1
     for quantity in quantities:
         if quantity.start < skip_until:
             continue              # the part, inside the share just made
-        share = _per_share_at(text, quantity)
+        following = bisect_left(markers, quantity.end)
+        near = following < len(markers) and markers[following] < quantity.end + _PER_WINDOW
+        share = _per_share_at(text, quantity) if near else None
         if share is not None:
             skip_until = share.end
             quantity = share
@@ -122,22 +128,28 @@ def _per_share_at(text: str, whole: QuantityLike) -> Optional[_PerShare]:
     return _PerShare(opening.start(), end, text[opening.start():end], value / whole.value * 100)
 
 
-@dataclass
 class _Sentence:
-    start: int
-    end: int
-    hits: list[Hit] = field(default_factory=list)
-    hit_starts: list[int] = field(default_factory=list)
-    quoted: bool = False        # whether the sentence has quotation or title marks at all
-    first_cue: dict = field(default_factory=dict)   # "strong"/"weak"/"expected" → offset of the first such cue
-    respectively: list = field(default_factory=list)  # the 分别 hits
-    clause_marks: list = field(default_factory=list)  # offsets right after each clause mark
+    """One sentence holding values: its scan and what every value of it asks the same."""
 
-    def __post_init__(self):
-        for hit in self.hits:
-            if "target" in hit.roles:
+    __slots__ = ("start", "end", "hits", "hit_starts", "quoted", "first_cue", "respectively", "clause_marks",
+                 "year_marks", "earlier_year")
+
+    def __init__(self, start: int, end: int, hits: list[Hit], quoted: bool, clause_marks: list[int],
+                 year_marks: list):
+        self.start, self.end = start, end
+        self.hits = hits
+        self.hit_starts = [hit.start for hit in hits]
+        self.quoted = quoted                    # whether the sentence has quotation or title marks at all
+        self.clause_marks = clause_marks        # offsets right after each clause mark
+        self.year_marks = year_marks            # the year expressions of the sentence
+        self.earlier_year = _UNKNOWN            # the year from the sentences before (computed when asked)
+        self.first_cue: dict[str, int] = {}     # "strong"/"weak"/"expected" → offset of the first such cue
+        self.respectively: list[Hit] = []       # the 分别 hits
+        for hit in hits:
+            roles = hit.roles
+            if "target" in roles:
                 self.first_cue.setdefault("expected" if "预计" in hit.word else "strong", hit.start)
-            elif "weak_target" in hit.roles:
+            elif "weak_target" in roles:
                 self.first_cue.setdefault("weak", hit.start)
             if hit.word == "分别":
                 self.respectively.append(hit)
@@ -146,9 +158,6 @@ class _Sentence:
         """Where the clause holding ``offset`` begins (after the last ，；：（ … before it)."""
         index = bisect_right(self.clause_marks, offset) - 1
         return self.clause_marks[index] if index >= 0 else self.start
-
-    def cue_before(self, kind: str, offset: int) -> bool:
-        return self.first_cue.get(kind, offset) < offset
 
     def hits_at(self, offset: int) -> list[Hit]:
         index = bisect_left(self.hit_starts, offset)
@@ -177,12 +186,13 @@ class IndicatorBuilder:
         """Indicator records for the quantities of ``text`` (in order); ``regions`` are the region
         records (start, end, code) of the text, used for names and joint statements."""
         quantities = per_shares(text, sorted(quantities, key=lambda q: q.start))
-        context = DocContext(text, date, self.cues, [q.start for q in quantities])
+        quantity_starts = [q.start for q in quantities]
+        context = DocContext(text, date, self.cues, quantity_starts)
         # 全国重点实验室 is a kind of laboratory: only provinces and smaller places leave names
         region_spans = {r["start"]: r["end"] for r in regions if r.get("code") != "100000" or r.get("text") != "全国"}
         names = NameRules(self.cues, region_spans, {q.start: q.end for q in quantities})
         holes = sorted([(q.start, q.end) for q in quantities] + [(r["start"], r["end"]) for r in regions])
-        run = _DocumentRun(self, text, quantities, context, names, holes, region_at, regions)
+        run = _DocumentRun(self, text, quantities, quantity_starts, context, names, holes, region_at, regions)
         return run.records()
 
 
@@ -190,7 +200,7 @@ class _DocumentRun:
     """The state of one ``build`` call: nothing here outlives the document."""
 
     def __init__(self, builder: IndicatorBuilder, text: str, quantities: Sequence[QuantityLike],
-                 context: DocContext, names: NameRules, holes, region_at, regions):
+                 quantity_starts: list[int], context: DocContext, names: NameRules, holes, region_at, regions):
         self.cues = builder.cues
         self.sets = builder.cues.sets
         self.text = text
@@ -200,24 +210,32 @@ class _DocumentRun:
         self.holes = holes
         self.region_at = region_at
         self.region_starts = sorted((r["start"], r["end"], r.get("code") or "") for r in regions)
-        self.quantity_starts = [q.start for q in quantities]
+        self.quantity_starts = quantity_starts
         self.region_codes = {r["start"]: r.get("code") for r in regions}
         self.region_texts = frozenset(text[r["start"]:r["end"]] for r in regions)
         self.named_after: set[int] = set()     # starts of the values named by their '的' phrase
+        self.hole_starts = [hole[0] for hole in holes]
+        self.ordinal_before = builder.cues.section_patterns["ordinal_before"]
         self.families = unit_families()
-        self._sentence: Optional[_Sentence] = None
 
     def records(self) -> list[dict]:
+        """Sentence by sentence: one scan for each, then its values in order."""
         records: list[dict] = []
-        kept_in_sentence: list[dict] = []
-        for index, quantity in enumerate(self.quantities):
-            sentence = self._sentence_of(quantity)
-            if kept_in_sentence and kept_in_sentence[-1]["start"] < sentence.start:
-                kept_in_sentence = []
-            record = self._record(index, quantity, sentence, kept_in_sentence)
-            if record is not None:
-                records.append(record)
-                kept_in_sentence.append(record)
+        quantities = self.quantities
+        index, count = 0, len(quantities)
+        while index < count:
+            start, end = self.context.sentence_at(quantities[index].start)
+            last = index
+            while last + 1 < count and quantities[last + 1].start < end:
+                last += 1
+            sentence = self._sentence(start, end, index, last)
+            kept_in_sentence: list[dict] = []
+            for position in range(index, last + 1):
+                record = self._record(position, quantities[position], sentence, kept_in_sentence)
+                if record is not None:
+                    records.append(record)
+                    kept_in_sentence.append(record)
+            index = last + 1
         return records
 
     def _quantities_in(self, start: int, end: int) -> Sequence[QuantityLike]:
@@ -225,19 +243,16 @@ class _DocumentRun:
         return self.quantities[bisect_left(self.quantity_starts, start):bisect_left(self.quantity_starts, end)]
 
     # -- sentences and their scan ------------------------------------------------
-    def _sentence_of(self, quantity: QuantityLike) -> _Sentence:
-        current = self._sentence
-        if current is not None and current.start <= quantity.start < current.end:
-            return current
-        start, end = self.context.sentence_at(quantity.start)
-        last_end = max(q.end for q in self._quantities_in(start, end))
+    def _sentence(self, start: int, end: int, first: int, last: int) -> _Sentence:
+        """The sentence [start, end) holding the values first … last, scanned up to a little after them."""
+        last_end = self.quantities[first].end if first == last else \
+            max(q.end for q in self.quantities[first:last + 1])
         scan_end = min(end, last_end + _SCAN_AFTER)
-        holes = self.holes[bisect_left(self.holes, (start, -1)):bisect_left(self.holes, (scan_end, -1))]
+        holes = self.holes[bisect_left(self.hole_starts, start):bisect_left(self.hole_starts, scan_end)]
         hits = self.cues.scanner.scan(self.text, start, scan_end, holes)
-        quoted = any(mark in self.text[start:end] for mark in "“《「")
+        quoted = _QUOTED.search(self.text, start, end) is not None
         marks = [m.end() for m in _CLAUSE_END.finditer(self.text, start, end)]
-        self._sentence = _Sentence(start, end, hits, [h.start for h in hits], quoted, clause_marks=marks)
-        return self._sentence
+        return _Sentence(start, end, hits, quoted, marks, self.context.marks_in(start, end))
 
     # -- one quantity ------------------------------------------------------------------
     def _record(self, index: int, quantity: QuantityLike, sentence: _Sentence,
@@ -458,33 +473,29 @@ class _DocumentRun:
     def _is_magnitude_label(self, quantity: QuantityLike, sentence: _Sentence, clause: Clause) -> bool:
         """首个300亿元园区: a magnitude between an order of achievement and a noun (not 首个突破…的)."""
         text = self.text
-        before = text[max(sentence.start, quantity.start - 8):quantity.start]
-        ordinal = self.cues.section_patterns["ordinal_before"].search(before)
+        ordinal = self.ordinal_before.search(text, max(sentence.start, quantity.start - 8), quantity.start)
         if ordinal is None or quantity.end >= len(text) or text[quantity.end] in "，,、；;。：:（）()\n的":
             return False
-        gap_start = quantity.start - len(before) + ordinal.start()
-        gap_hits = hits_between(clause, gap_start, quantity.start)
+        gap_hits = hits_between(clause, ordinal.start(), quantity.start)
         return not any(self.names.is_predicate(text, h) for h in (*gap_hits, *sentence.hits_at(quantity.end)))
 
     # -- year and target -----------------------------------------------------------------
     def _year_and_target(self, quantity: QuantityLike, sentence: _Sentence) -> tuple[Optional[int], bool]:
         context = self.context
-        year, deadline = context.governing_year(sentence.start, quantity.start)
-        if year is None:
-            year = context.year_before(quantity.start, sentence.start)
+        year, deadline = context.governing_year_of(sentence.year_marks, quantity.start)
         frame = context.frame_at(quantity.start)
-        strong, weak, expected = self._target_cues(sentence, quantity.start)
-        strong = strong or deadline
+        if year is None:
+            if sentence.earlier_year is _UNKNOWN:
+                sentence.earlier_year = context.earlier_year(sentence.start)
+            year = sentence.earlier_year if sentence.earlier_year is not None else frame.year
+        offset, first_cue = quantity.start, sentence.first_cue
+        strong = deadline or first_cue.get("strong", offset) < offset        # 力争, 目标, 到2027年
+        weak = first_cue.get("weak", offset) < offset                        # 将, 要
+        expected = first_cue.get("expected", offset) < offset                # 预计
         doc_year = context.year
         if year is None and context.is_report and doc_year is not None:
             year = doc_year if (strong or weak or frame.mode == "plan") else doc_year - 1
         return year, self._is_target(year, doc_year, frame.mode, strong, weak, expected)
-
-    @staticmethod
-    def _target_cues(sentence: _Sentence, offset: int) -> tuple[bool, bool, bool]:
-        """Whether a goal word (力争), a weak one (将) and 预计 stand before ``offset`` in the sentence."""
-        return (sentence.cue_before("strong", offset), sentence.cue_before("weak", offset),
-                sentence.cue_before("expected", offset))
 
     def _is_target(self, year: Optional[int], doc_year: Optional[int], mode: Optional[str],
                    strong: bool, weak: bool, expected: bool) -> bool:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from typing import Mapping, Optional, Sequence
 
 from policyie.indicators.cues import PREDICATE_ROLES, Cues, Hit
@@ -55,23 +54,28 @@ _NOUN_SUFFIXES = "量率额值"
 _TIMEFRAME_TAIL = re.compile(r"(?:[一二三四五六七八九十两\d]+\s*(?:年|个月)(?:来|以来|内|间)?|近年来?)$")
 _JOINT_PREFIX = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})(?:省区?市?|市|区|县|地|国|城)")
 _METRIC_HEAD = re.compile(r".{0,2}(?:率|指数|比例|比重|强度|密度)$")
+# the first characters that _ITEM_NUMBER, _JOINT_PREFIX and _TIME_PREFIX can match (besides digits)
+_FRONT_FIRST = frozenset("一二三四五六七八九十两上下前全年今截" + "".join(map(chr, range(0x2160, 0x2180))) +
+                         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_TIMEFRAME_FIRST = frozenset("一二三四五六七八九十两近多")
 _TAIL_LAST_CHARS = "年底末期月来内间度初"   # the last characters of _BASELINE_TAIL and _TIMEFRAME_TAIL
 _BASELINE_TAIL = re.compile(r"(?:由|从|比|较|与)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?|上年|去年|同期|上月|上季度"
                             r"|[一二三四]季度|上半年|前三季度|年初|上年末|上年同期)$")
 _ORDINAL = re.compile(r"^(?:全[国省市区县])?(?:第[一二三四五六七八九十百\d]+|首)[个家座批只条位]?$")
 
 
-@dataclass
 class Clause:
     """The text around one value: sentence bounds, the segment before it, the hits of the scan."""
 
-    text: str
-    sentence_start: int
-    sentence_end: int
-    segment_start: int          # clause start, or the end of the previous value in the same clause
-    hits: Sequence[Hit]         # the scan of the sentence
-    hit_starts: Sequence[int]
-    segment_hits: Sequence[Hit] = ()   # the hits from segment_start to the value
+    __slots__ = ("text", "sentence_start", "sentence_end", "segment_start", "hits", "hit_starts", "segment_hits")
+
+    def __init__(self, text: str, sentence_start: int, sentence_end: int, segment_start: int, hits: Sequence[Hit],
+                 hit_starts: Sequence[int], segment_hits: Sequence[Hit] = ()):
+        self.text = text
+        self.sentence_start, self.sentence_end = sentence_start, sentence_end
+        self.segment_start = segment_start      # clause start, or the end of the previous value in the same clause
+        self.hits, self.hit_starts = hits, hit_starts       # the scan of the sentence
+        self.segment_hits = segment_hits        # the hits from segment_start to the value
 
 
 class NameRules:
@@ -111,7 +115,7 @@ class NameRules:
 
     def _name(self, clause: Clause, quantity, kind: str, counted: Optional[str], amount: bool) -> Optional[str]:
         text = clause.text
-        per_share = _PER_SHARE.match(text, quantity.start, quantity.end)
+        per_share = _PER_SHARE.match(text, quantity.start, quantity.end) if text[quantity.start] == "每" else None
         if per_share:
             return self.clean_text(per_share.group("verb") + per_share.group("thing"))
         if counted and kind not in ("rank", "growth"):
@@ -280,7 +284,9 @@ class NameRules:
             start, end = new_start, new_end
         start, end = _balance_quotes(text, start, end)
         name = text[start:end]
-        if len(name) < 2 or _TIMEFRAME.match(name) or not any(_is_cjk_or_latin(c) for c in name):
+        if len(name) < 2 or not (name[0].isalpha() or any(map(str.isalpha, name))):
+            return None          # CJK characters are letters too
+        if (name[0] in _TIMEFRAME_FIRST or name[0].isdecimal()) and _TIMEFRAME.match(name):
             return None
         if name[-1] in _TAIL_LAST_CHARS and _BASELINE_TAIL.fullmatch(name):
             return None          # 比一季度: a baseline alone names nothing
@@ -290,35 +296,36 @@ class NameRules:
 
     def _is_noise(self, name: str) -> bool:
         """A word that is never a name on its own (全市, 累计, 首个, 第四个 …)."""
-        return name in self.cues.noise_words or bool(_ORDINAL.match(name))
+        return name in self.cues.noise_words or (name[0] in "全第首" and _ORDINAL.match(name) is not None)
 
     def _strip_front(self, text: str, start: int, end: int, in_document: bool = True) -> int:
-        for spans in (self.region_spans, self.quantity_spans) if in_document else ():
-            span_end = spans.get(start)
-            if span_end is not None and span_end < end - 1:
-                return span_end      # 广东地区生产总值, 11类民生支出: the place or the label count goes
-        item = _ITEM_NUMBER.match(text, start, end)
-        if item and item.end() < end and _opens_item(text, start):
-            return item.end()        # 1.地区生产总值, 二、规上工业增加值: the item's number goes
-        joint = _JOINT_PREFIX.match(text, start, end)
-        if joint and joint.end() < end - 1:
-            return joint.end()       # 两省地区生产总值: the regions were named before
-        time = _TIME_PREFIX.match(text, start, end)
-        if time and time.end() > start:
-            return time.end()
-        for word in self.cues.name_prefixes.get(text[start], ()):
+        if in_document:
+            for spans in (self.region_spans, self.quantity_spans):
+                span_end = spans.get(start)
+                if span_end is not None and span_end < end - 1:
+                    return span_end      # 广东地区生产总值, 11类民生支出: the place or the label count goes
+        first = text[start]
+        if first in _FRONT_FIRST or first.isdecimal():      # what the three patterns below can start with
+            item = _ITEM_NUMBER.match(text, start, end)
+            if item and item.end() < end and _opens_item(text, start):
+                return item.end()        # 1.地区生产总值, 二、规上工业增加值: the item's number goes
+            joint = _JOINT_PREFIX.match(text, start, end)
+            if joint and joint.end() < end - 1:
+                return joint.end()       # 两省地区生产总值: the regions were named before
+            time = _TIME_PREFIX.match(text, start, end)
+            if time and time.end() > start:
+                return time.end()
+        for word in self.cues.name_prefixes.get(first, ()):
             if text.startswith(word, start) and start + len(word) < end:
                 return start + len(word)
-        segment = text[start:end]
-        cut = segment.rfind("等")
-        if 0 < cut < len(segment) - 2 and ("、" in segment[:cut] or segment[cut + 1] in "各多一"):
-            return start + cut + 1      # A、B等各类政策资金: the class, not the examples
-        if "、" in segment:
-            label = None
-            for label in _ENUMERATION_LABEL.finditer(segment, segment.rfind("、")):
-                break
+        cut = text.rfind("等", start, end)
+        if start < cut < end - 2 and (text.find("、", start, cut) >= 0 or text[cut + 1] in "各多一"):
+            return cut + 1               # A、B等各类政策资金: the class, not the examples
+        comma = text.rfind("、", start, end)
+        if comma >= 0:
+            label = _ENUMERATION_LABEL.search(text, comma, end)
             if label is not None:
-                return start + label.start()   # 集成电路、生物医药、人工智能三大先导产业
+                return label.start()     # 集成电路、生物医药、人工智能三大先导产业
         return start
 
     def _strip_back(self, text: str, start: int, end: int) -> int:
@@ -445,7 +452,3 @@ def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
         else:
             break
     return start, end
-
-
-def _is_cjk_or_latin(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or char.isalpha()
