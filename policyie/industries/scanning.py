@@ -90,7 +90,7 @@ class PairIndex(Generic[T]):
             codes = code_points(text)
         firsts, seconds, prefix_ids, has_pair, thirds, third_ok = self._lookup_tables()
         # mode="clip": code points beyond the BMP share the last slot (names there are checked exactly)
-        ids = prefix_ids[firsts.take(codes[:-1], mode="clip"), seconds.take(codes[1:], mode="clip")]
+        ids = prefix_ids.take(firsts.take(codes[:-1], mode="clip") + seconds.take(codes[1:], mode="clip"))
         positions = ids.nonzero()[0]
         if positions.size:
             found = ids[positions]
@@ -117,14 +117,17 @@ class PairIndex(Generic[T]):
             firsts = ids_of({slot(prefix[0]) for prefix in prefixes})
             seconds = ids_of({slot(prefix[1]) for prefix in prefixes})
             thirds = ids_of({slot(char) for prefix in prefixes for char in self._buckets[prefix][1]})
-            prefix_ids = np.zeros((int(firsts.max()) + 1, int(seconds.max()) + 1), dtype=np.int32)
+            width = int(seconds.max()) + 1
+            prefix_ids = np.zeros((int(firsts.max()) + 1) * width, dtype=np.int32)  # id of first * width + id of second
             has_pair = np.zeros(len(prefixes) + 1, dtype=bool)
             third_ok = np.zeros((len(prefixes) + 1, int(thirds.max()) + 1), dtype=bool)
             for number, prefix in enumerate(prefixes, 1):
-                prefix_ids[firsts[slot(prefix[0])], seconds[slot(prefix[1])]] = number
+                prefix_ids[int(firsts[slot(prefix[0])]) * width + int(seconds[slot(prefix[1])])] = number
                 pairs, longer = self._buckets[prefix]
                 has_pair[number] = bool(pairs)
                 third_ok[number, [thirds[slot(char)] for char in longer]] = True
+            # first ids scaled by the width, so that one addition gives the pair's place
+            firsts = firsts.astype(np.int32) * width
             self._tables = firsts, seconds, prefix_ids, has_pair, thirds, third_ok
         return self._tables
 

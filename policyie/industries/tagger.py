@@ -633,12 +633,10 @@ class IndustryTagger:
         starts = {m.start for m in mentions}
         kept: list[_Mention] = []
         for chain in self._chains(text, mentions):
-            if len(chain) == 1:
-                m = chain[0]
-                if not (m.term.needs_head or m.term.goods) and view.quiet_after(m.end):
-                    kept.append(m)  # what _resolve_chain would conclude, without its look-ups
-                    continue
-            kept.extend(self._resolve_chain(view, chain, starts))
+            if len(chain) > 1:
+                kept.extend(self._resolve_chain(view, chain, starts))
+            elif self._stands_alone(view, chain[0]):
+                kept.append(chain[0])
         kept = self._add_distributed_members(view, kept)
         if any(m.term.goods for m in kept):
             kept = self._drop_goods(view, kept)
@@ -847,6 +845,17 @@ class IndustryTagger:
                 m = self._distribute_shared_head(text, m, chain[index + 1])
             resolved.append(m)
         return resolved
+
+    def _stands_alone(self, view: _Text, m: _Mention) -> bool:
+        """What :meth:`_resolve_chain` concludes for a chain of one member, in fewer steps (most
+        chains have one): no name or scenario list after it, no product, a head if it needs one."""
+        term = m.term
+        if not view.quiet_after(m.end) and (view.inside_name(m.start, m.end) or (
+                view.scenario_heads and self._closes_scenarios(view, m.end))):
+            return False
+        if term.goods and not self._without_products(view.text, [m]):
+            return False
+        return not term.needs_head or self._headed(view.text, m)
 
     def _anchored(self, text: str, chain: list[_Mention], starts: set[int]) -> bool:
         """A chain has an industry member, or a head after it: 文化、旅游等产业 and 铝、铜等有色金属
