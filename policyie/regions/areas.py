@@ -37,6 +37,8 @@ LEADING_VERBS = ("建设", "推进", "推动", "打造", "发展", "加快", "�
                  "争创", "创建", "设立", "围绕", "聚焦", "落实", "加强", "促进", "用好", "办好", "抓好", "携手", "联动",
                  "辐射", "带动", "培育", "形成", "成为", "建成", "完成", "实现", "开展", "举办", "助力", "主动", "积极",
                  "全面", "大力", "持续", "加速", "着力", "高标准", "高水平", "高质量", "新建", "组建", "申报", "申建")
+# every position where a verb starts, with the longest verb there
+_VERB_AT = re.compile("(?=(%s))" % "|".join(sorted(LEADING_VERBS, key=len, reverse=True)))
 # Words before a type word that are not names of one area.
 GENERIC_STEMS = frozenset(
     "国家 国家级 省级 市级 县级 区级 各类 各级 全市 全省 全区 全县 全国 这些 这个 该 本 各 其 此 我市 我省 我区 "
@@ -128,13 +130,10 @@ def _stem_start(text: str, type_start: int, longest: int) -> tuple[int, bool]:
         if text[position] in BREAK_CHARS:
             start, delimited = position + 1, True
             break
-    window = text[start:type_start]
-    cut = 0
-    for verb in LEADING_VERBS:
-        at = window.rfind(verb)
-        if at >= 0 and at + len(verb) > cut:   # a verb right before the type leaves no name
-            cut = at + len(verb)
-    return start + cut, delimited or cut > 0
+    cut = start   # after the verb that ends last (a verb right before the type leaves no name)
+    for found in _VERB_AT.finditer(text, start, type_start):
+        cut = max(cut, found.start() + len(found.group(1)))
+    return cut, delimited or cut > start
 
 
 def _is_name(stem: str, is_group: bool, has_place: bool) -> bool:

@@ -90,10 +90,14 @@ def in_country_title(text: str, candidate: "Candidate", large_starts: set[int]) 
 
 def drop_brands(text: str, candidates: list["Candidate"]) -> list["Candidate"]:
     spans = quoted_spans(text) if any(q in text for q in QUOTES) else []
-    country = any(c.surface.text in COUNTRY_TITLE_WORDS for c in candidates)
+    country = [c for c in candidates if c.surface.text in COUNTRY_TITLE_WORDS]
     if not spans and not country:
         return candidates
-    opens = [open_ for open_, _ in spans]
-    large_starts = {c.start for c in candidates if c.surface.large} if country else set()
-    return [c for c in candidates
-            if not (in_country_title(text, c, large_starts) or (spans and in_brand_quote(text, c, spans, opens)))]
+    dropped = set()
+    if country:
+        large_starts = {c.start for c in candidates if c.surface.large}
+        dropped.update(c.start for c in country if in_country_title(text, c, large_starts))
+    if spans:
+        opens = [open_ for open_, _ in spans]
+        dropped.update(c.start for c in candidates if in_brand_quote(text, c, spans, opens))
+    return [c for c in candidates if c.start not in dropped] if dropped else candidates

@@ -265,7 +265,7 @@ class RegionLexicon:
             self.heads = {t: e.head for t, e in self.entries.items() if e.head}
             self.head_lengths = sorted({len(t) for t in self.heads}, reverse=True)
             self.head_prefixes = frozenset(t[:2] for t in self.heads)
-            self.head_first = _char_class({head[0] for head in self.heads})
+            self.head_start = _head_start(self.heads)
         return self._matcher
 
 
@@ -275,8 +275,19 @@ MAX_NAME_GAP = 10   # characters between a place and the head of the proper name
 NAME_BREAK = re.compile(r"[%s\d]" % re.escape("".join(sorted(NAME_BREAKS))))
 
 
-def _char_class(chars) -> re.Pattern:
-    return re.compile("[%s]" % re.escape("".join(sorted(chars)))) if chars else re.compile(r"(?!)")
+def _head_start(heads) -> re.Pattern:
+    """Where a head may start: its first character, followed by a second one of some head
+    (each checked alone; a one-character head, which a rule pack may add, needs the first only)."""
+    if not heads:
+        return re.compile(r"(?!)")
+    firsts = _char_class(head[0] for head in heads)
+    if any(len(head) == 1 for head in heads):
+        return re.compile(firsts)
+    return re.compile(firsts + "(?=" + _char_class(head[1] for head in heads) + ")")
+
+
+def _char_class(chars) -> str:
+    return "[%s]" % re.escape("".join(sorted(set(chars))))
 
 
 def zone_spellings(name: str, aliases: Iterable[str], province_prefixes: list[str]) -> list[str]:

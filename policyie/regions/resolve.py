@@ -40,51 +40,46 @@ def resolve_all(text: str, candidates: list["Candidate"], table: DivisionTable) 
             candidate.chosen = fixed
         else:
             if votes is None:
-                votes = Votes(_votes(text, candidates))
+                votes = Votes(text, candidates)
             _resolve(candidate, previous, votes, table)
         previous = candidate
 
 
 class Votes:
-    """Weighted mentions of units, summed over the document and over a window around a position."""
+    """Weighted mentions of units: each unambiguous division mention votes for its unit and the
+    units above it (``Surface.vote``: ambiguous names, former namesakes included, do not vote),
+    title mentions more; summed over the document, or within NEARBY characters of a position."""
 
-    def __init__(self, votes: list[tuple[int, str, int]]):
-        self._votes = sorted(votes)
-        self._positions = [v[0] for v in self._votes]
-        self.total: Counter = Counter()
-        for _, code, weight in self._votes:
-            self.total[code] += weight
+    def __init__(self, text: str, candidates: list["Candidate"]):
+        title_end = text.find("\n")
+        self.total: dict[str, int] = {}
+        self._where: dict[str, tuple[list[int], list[int]]] = {}   # unit → positions, running sums
+        for candidate in candidates:   # in text order
+            weight = TITLE_WEIGHT if 0 <= candidate.start < title_end else 1
+            for code in candidate.surface.vote:
+                self.total[code] = self.total.get(code, 0) + weight
+                positions, sums = self._where.setdefault(code, ([], [0]))
+                positions.append(candidate.start)
+                sums.append(sums[-1] + weight)
 
-    def near(self, position: int) -> Counter:
-        low = bisect_left(self._positions, position - NEARBY)
-        high = bisect_right(self._positions, position + NEARBY)
-        counts: Counter = Counter()
-        for _, code, weight in self._votes[low:high]:
-            counts[code] += weight
-        return counts
+    def near(self, code: str, position: int) -> int:
+        """The votes for ``code`` within NEARBY characters of ``position``."""
+        where = self._where.get(code)
+        if where is None:
+            return 0
+        positions, sums = where
+        return sums[bisect_right(positions, position + NEARBY)] - sums[bisect_left(positions, position - NEARBY)]
 
 
 def _unique_codes(senses: list[Sense]) -> list[str]:
     return list(dict.fromkeys(s.code for s in senses if s.code))
 
 
-def _votes(text: str, candidates: list["Candidate"]) -> list[tuple[int, str, int]]:
-    """(position, code, weight) of every unambiguous division mention and of the units above it
-    (``Surface.vote``: ambiguous names, former namesakes included, do not vote)."""
-    title_end = text.find("\n")
-    votes = []
-    for candidate in candidates:
-        weight = TITLE_WEIGHT if 0 <= candidate.start < title_end else 1
-        for code in candidate.surface.vote:
-            votes.append((candidate.start, code, weight))
-    return votes
-
-
-def _support(code: str, near: Counter, votes: Votes, table: DivisionTable) -> int:
+def _support(code: str, position: int, votes: Votes, table: DivisionTable) -> int:
     """Votes for the units above ``code`` (not for itself: that would favour the name's own
     mentions), nearby votes counting double."""
     above = set(table.ancestors(code)) - {COUNTRY_CODE}
-    return sum(votes.total[a] + (NEARBY_WEIGHT - 1) * near[a] for a in above)
+    return sum(votes.total.get(a, 0) + (NEARBY_WEIGHT - 1) * votes.near(a, position) for a in above)
 
 
 def _resolve(candidate: "Candidate", previous, votes, table: DivisionTable) -> None:
@@ -143,8 +138,7 @@ def _by_own_province(codes, candidate, previous, table) -> str | None:
 
 
 def _by_context(codes, candidate, votes, table) -> str | None:
-    near = votes.near(candidate.start)
-    scores = {code: _support(code, near, votes, table) for code in codes}
+    scores = {code: _support(code, candidate.start, votes, table) for code in codes}
     best = max(scores.values())
     if best <= 0:
         return None

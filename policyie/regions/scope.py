@@ -122,7 +122,6 @@ class RegionScope:
         self.text = text
         self.table = table
         self.matches = sorted(matches, key=lambda m: m.start)
-        self._ancestors: dict[str, tuple[str, ...]] = {}
         self._routes = _route_members(text, self.matches)
         self._codes = [_code_of(m) for m in self.matches]
         self._status = [self._subject_status(m.start, m.end) for m in self.matches]
@@ -162,7 +161,7 @@ class RegionScope:
             at_level = [code for code in votes if code != COUNTRY_CODE and self.table.get(code).level in levels
                         and self.table.get(code).name.endswith(endings)]
             if at_level:
-                return max(at_level, key=lambda code: (votes[code], -len(self._above(code))))
+                return max(at_level, key=lambda code: (votes[code], -len(self.table.ancestors(code))))
         found = self._title_region() or _most_specific(votes, direct, self.table)
         if level is not None and found is not None and not self._may_be_own(found, level[0]):
             return None   # 全省 in a text that names no province: unknown, not the country
@@ -217,23 +216,22 @@ class RegionScope:
         return None
 
     def _votes(self) -> tuple[Counter, Counter]:
-        """Mentions that can be subjects: each votes for its unit and the units above it."""
-        votes, direct = Counter(), Counter()
+        """Mentions that can be subjects: each votes for its unit and the units above it (every
+        全疆 and 全岛 too, subjects or not).  Counted per unit, then spread over the units above."""
+        direct: dict[str, int] = {}
         for code, status in zip(self._codes, self._status):
-            if code is None or status == NO:
-                continue
-            direct[code] += 1
-            votes[code] += 1
-            for unit in self._above(code):
-                votes[unit] += 1
-        fixed = Counter(word for _, word, _ in self._scope_words if word in FIXED_SCOPE)
-        for word, code in FIXED_SCOPE.items():
-            count = fixed[word]   # every 全疆 and 全岛, subjects or not
-            if count:
-                direct[code] += count
-                for unit in (code, *self._above(code)):
-                    votes[unit] += count
-        return votes, direct
+            if code is not None and status != NO:
+                direct[code] = direct.get(code, 0) + 1
+        for _, word, _ in self._scope_words:
+            code = FIXED_SCOPE.get(word)
+            if code is not None:
+                direct[code] = direct.get(code, 0) + 1
+        votes: dict[str, int] = {}
+        for code, count in direct.items():
+            votes[code] = votes.get(code, 0) + count
+            for unit in self.table.ancestors(code):
+                votes[unit] = votes.get(unit, 0) + count
+        return Counter(votes), Counter(direct)
 
     def _report_level(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         """The name ending of the report's own unit, from its scope words (全市, 我省 …) and
@@ -248,12 +246,6 @@ class RegionScope:
         if not counts:
             return None
         return counts.most_common(1)[0][0], ANY_LEVEL
-
-    def _above(self, code: str) -> tuple[str, ...]:
-        above = self._ancestors.get(code)
-        if above is None:
-            above = self._ancestors[code] = self.table.ancestors(code)
-        return above
 
     def _scope_word_code(self, word: str, base: str | None) -> str | None:
         key = (word, base)
@@ -271,7 +263,7 @@ class RegionScope:
         if division is not None and base != COUNTRY_CODE and division.name.endswith(endings):
             return base
         # the base region's own province/city when the word names a level above it
-        for code in self._above(base) if base else ():
+        for code in self.table.ancestors(base) if base else ():
             division = self.table.get(code)
             if division and division.name.endswith(endings):
                 return code
@@ -413,7 +405,7 @@ class RegionScope:
     def _is_above_main(self, code: str | None) -> bool:
         """``code`` names a unit that contains the document's own region."""
         main = self.main
-        return main is not None and code is not None and code != main and code in self._above(main)
+        return main is not None and code is not None and code != main and code in self.table.ancestors(main)
 
 
 _SENTENCE_END = re.compile("[" + SENTENCE_ENDS + "]")

@@ -39,6 +39,8 @@ class DivisionTable:
             if d.parent:
                 children.setdefault(d.parent, []).append(d.code)
         self._children = {code: tuple(sorted(kids)) for code, kids in children.items()}
+        # asked for every mention of every document: worked out once
+        self._ancestors = {code: self._chain(code) for code in self._by_code}
 
     @classmethod
     def from_csv(cls, path: Path) -> "DivisionTable":
@@ -68,6 +70,9 @@ class DivisionTable:
 
     def ancestors(self, code: str) -> tuple[str, ...]:
         """Codes above ``code``, nearest first, ending with the country."""
+        return self._ancestors.get(code, ())
+
+    def _chain(self, code: str) -> tuple[str, ...]:
         chain = []
         division = self._by_code.get(code)
         while division is not None and division.parent:

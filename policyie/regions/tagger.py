@@ -270,17 +270,23 @@ class RegionTagger:
             return end + 1
         lexicon = self.lexicon
         # A head may start up to MAX_NAME_GAP characters on, at the first break (punctuation, 的,
-        # a digit …) at the latest; only where the first character of some head stands.
+        # a digit …) at the latest; only where the first two characters of some head may stand.
+        head_start = lexicon.head_start
         stop = min(len(text), end + MAX_NAME_GAP + 1)
-        found = NAME_BREAK.search(text, end, end + MAX_NAME_GAP)
+        found = head_start.search(text, end, stop + 1)   # the second character may stand at stop
+        if found is None:
+            return None   # most places: no head near them
+        position = found.start()
+        found = NAME_BREAK.search(text, end, position)
+        if found is not None:
+            return None   # a break before it, so before any head
+        found = NAME_BREAK.search(text, position, end + MAX_NAME_GAP)
         if found is not None:
             stop = min(stop, found.start() + 1)
         heads, lengths, prefixes = lexicon.heads, lexicon.head_lengths, lexicon.head_prefixes
-        head_first = lexicon.head_first
         farthest = None
-        position = end
         while True:
-            found = head_first.search(text, position, stop)
+            found = head_start.search(text, position, stop + 1)
             if found is None:
                 break
             gap_end = found.start()
