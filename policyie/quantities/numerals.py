@@ -485,8 +485,9 @@ _SHARE_WORDS = MappingProxyType({
 })
 
 
+@lru_cache(maxsize=4096)
 def read_numeral(text: str) -> Reading:
-    """A numeral read as an indicator states it.
+    """A numeral read as an indicator states it (cached: the result is immutable).
 
     >>> read_numeral("三分之一").value.quantize(Decimal("0.001")), read_numeral("三分之一").unit
     (Decimal('33.333'), '%')
