@@ -132,6 +132,7 @@ class _Rules:
     shared_heads: tuple[str, ...]
     coordinator_after: regex.Pattern
     coordinator_starts: frozenset[str]   # their first characters (a quick filter)
+    coordinator_extensions: Mapping[str, tuple[str, ...]]  # 、 → (、以及,): longer coordinators that begin alike
     suffix_words: tuple[str, ...]        # name and title suffixes: their starts are found by the scan
     name_after: regex.Pattern            # group "name": inside a proper name; group "title": a plan title
     name_reach: int
@@ -196,6 +197,9 @@ class _Rules:
             shared_heads=tuple(g["shared_heads"]),
             coordinator_after=regex.compile(coordinators),
             coordinator_starts=frozenset(word[0] for word in g["coordinators"]),
+            coordinator_extensions=MappingProxyType({word: tuple(other for other in g["coordinators"]
+                                                                 if other != word and other.startswith(word))
+                                                     for word in g["coordinators"]}),
             suffix_words=tuple(dict.fromkeys(list(g["name_suffixes"]) + list(g["title_suffixes"]))),
             attached_chars=frozenset(g["attached_name_suffixes"]),
             name_after=regex.compile(_name_after_pattern(g)),
@@ -929,13 +933,18 @@ class IndustryTagger:
         汽车及零部件 → 零部件 named 汽车零部件; 集成电路设计、制造、封测 → 制造 and 封测
         named 集成电路制造 and 集成电路封测. A member counts only if the lexicon has the compound.
         """
-        text, coordinator_after = view.text, self._rules.coordinator_after
-        coordinator_starts = self._rules.coordinator_starts
+        rules = self._rules
+        text, coordinator_after, coordinator_starts = view.text, rules.coordinator_after, rules.coordinator_starts
         starts = {m.start for m in mentions}
         added = []
-        for m in mentions:
+        for index, m in enumerate(mentions):
             if text[m.end:m.end + 1] not in coordinator_starts:
                 continue
+            if index + 1 < len(mentions):  # in a list, the coordinator usually leads to the next mention
+                gap = text[m.end:mentions[index + 1].start]
+                if gap in rules.coordinators and not any(
+                        text.startswith(longer, m.end) for longer in rules.coordinator_extensions[gap]):
+                    continue  # what the regex would find: the next member is a mention of its own
             separator = coordinator_after.match(text, m.end)
             if separator is None or separator.end() in starts:
                 continue  # most mentions: no member without a term of its own follows
@@ -1212,24 +1221,28 @@ def _longest_first(hits: list[tuple[int, int, Term]]) -> list[tuple[int, int, Te
     since choices in one run never touch another.
     """
     chosen: list[tuple[int, int, Term]] = []
-    run: list[tuple[int, int, Term]] = []
+    first: Optional[tuple[int, int, Term]] = None   # the run's first hit
+    run: Optional[list[tuple[int, int, Term]]] = None  # the whole run, once a second hit overlaps
     run_end = -1
     for hit in hits:
         if hit[0] >= run_end:
-            if len(run) == 1:
-                chosen.append(run[0])
-            elif run:
+            if run is not None:
                 _choose(run, chosen)
-            run = [hit]
-            run_end = hit[1]
+                run = None
+            elif first is not None:
+                chosen.append(first)
+            first, run_end = hit, hit[1]
         else:
-            run.append(hit)
+            if run is None:
+                run = [first, hit]
+            else:
+                run.append(hit)
             if hit[1] > run_end:
                 run_end = hit[1]
-    if len(run) == 1:
-        chosen.append(run[0])
-    elif run:
+    if run is not None:
         _choose(run, chosen)
+    elif first is not None:
+        chosen.append(first)
     return chosen
 
 
