@@ -374,6 +374,9 @@ class _Rules:
         self.before_last_chars = frozenset(self.symbols.last_chars | self.before.last_chars | {" "})
         self.scale_verb_last_chars = frozenset(self.scale_verb.last_chars | {" "})
         self.scale_after_first_chars = frozenset(self.scale_after.first_chars | {"新"})
+        # after a plain number without a unit: what may still make it a quantity (_plain_without_unit)
+        self.bare_gate = frozenset(self.unit_gate_chars | _RANGE_FIRST_CHARS | self.after_first_chars |
+                                   set("番强半分/:."))
         self._plain_tables(units)
 
     def _plain_tables(self, units: Mapping[str, _Unit]) -> None:
@@ -717,8 +720,11 @@ class QuantityGrammar:
             kind = match.lastgroup
             if kind == "unit" or kind == "plain":
                 start, end = match.start(), match.end("plain")
-                quantity = None if kind == "plain" else \
-                    self._read_plain(text, norm, start, end, match.group("unit"), match.end(), last_end, rules)
+                if kind == "unit":
+                    quantity = self._read_plain(text, norm, start, end, match.group("unit"), match.end(),
+                                                last_end, rules)
+                else:
+                    quantity = self._plain_without_unit(norm, start, end, rules)
                 if quantity is not None:                     # settled without the full reading
                     if quantity and not (in_url and in_url[quantity.start]) and math.isfinite(quantity.value):
                         found.append(quantity)
@@ -799,7 +805,13 @@ class QuantityGrammar:
         if (suffix in _UPPER_OR_LOWER_BOUND or prefix in _LOWER_BOUND) and \
                 _followed_by(norm, quantity_end, rules.threshold_heads.get(family, ())):
             return False                                 # 10亿元以上项目: a threshold
-        approx = prefix or unit.approx or suffix or self._scale_approx(norm, quantity_start, quantity_end, rules)
+        approx = prefix or unit.approx or suffix
+        if not approx:
+            if norm[quantity_start - 1:quantity_start] in rules.scale_verb_last_chars or \
+                    after in rules.scale_after_first_chars:
+                approx = self._scale_approx(norm, quantity_start, quantity_end, rules)
+            else:
+                approx = "exact"
         try:
             value = read_run(norm[start:end])[0]
         except NumeralError:
@@ -811,6 +823,24 @@ class QuantityGrammar:
                 value += unit.plus
         return _new_quantity(Quantity, (quantity_start, quantity_end, text[quantity_start:quantity_end],
                                         float(value), unit.unit, approx, None, unit.kind_hint))
+
+    @staticmethod
+    def _plain_without_unit(norm: str, start: int, end: int, rules: _Rules) -> bool | None:
+        """False for a plain number that nothing around can make a quantity (5G, 2023。), else None.
+
+        Without a unit only a range, a multiplier (万, 亿) or a cue such as 为/达 before it
+        makes a number a value (see _unitless); 番, 强, 分之, ratios, slashes, markers and
+        units after it, and markers before it, go the full way.
+        """
+        if norm[end:end + 1] in rules.bare_gate:
+            return None
+        preceding = norm[start - 1:start]
+        if preceding in rules.before_last_chars or \
+                (preceding in rules.bare_value.last_chars and rules.bare_value.ending_at(norm, start)):
+            return None
+        if "万" in norm[start:end] or "亿" in norm[start:end]:
+            return None
+        return False
 
     @staticmethod
     def _scale_approx(norm: str, start: int, end: int, rules: _Rules) -> str:
@@ -945,7 +975,8 @@ class QuantityGrammar:
                 return self._top_n(norm, candidate, rules)
             else:
                 return self._per_share(norm, candidate, rules, start - 1)
-        if candidate.unit is not None and "每" in norm[max(0, start - _PER_VERB_LONGEST - 1):start]:
+        if candidate.unit is not None and \
+                norm.find("每", start - _PER_VERB_LONGEST - 1 if start > _PER_VERB_LONGEST else 0, start) >= 0:
             per_start = self._per_verb_start(norm, start, last_end)
             if per_start >= 0 and self._per_share(norm, candidate, rules, per_start):
                 return True                              # otherwise 每生产1吨钢: 1吨 as usual

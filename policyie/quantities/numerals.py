@@ -93,8 +93,12 @@ _FOLD = _fold_table()
 _FOLDABLE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_FOLD)) + "]+")
 
 
+_FOLD_ONE = {chr(code): folded for code, folded in _FOLD.items()}     # most runs are one character (，)
+
+
 def _fold_run(match: re.Match) -> str:
-    return match.group().translate(_FOLD)
+    run = match.group()
+    return _FOLD_ONE[run] if len(run) == 1 else run.translate(_FOLD)
 
 
 def normalize(text: str) -> str:
