@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from .table import COUNTRY_CODE, LEVEL_RANK, DivisionTable
@@ -121,7 +122,7 @@ class RegionScope:
     def __init__(self, text: str, matches: list["RegionMatch"], table: DivisionTable):
         self.text = text
         self.table = table
-        self.matches = sorted(matches, key=lambda m: m.start)
+        self.matches = sorted(matches, key=_START)
         self._routes = _route_members(text, self.matches)
         self._codes = [_code_of(m) for m in self.matches]
         self._status = [self._subject_status(m.start, m.end) for m in self.matches]
@@ -286,13 +287,14 @@ class RegionScope:
         the section's region, or to the paragraph's topic), at the end of a topic's paragraph."""
         text, size = self.text, len(self.text)
         backwards = text[::-1]   # the last break before an offset is the first one after it here
-        points: list[tuple[int, str | None]] = [(0, self.main)]
+        points: list[tuple[int, str | None]] = [(0, self.main)]   # merged at the end
+        add = points.append
         section = self.main
         carry_end = -1           # where the paragraph's topic stops governing, if one governs
         topic, topical_until = None, -1   # the region a paragraph opened with, and where it ends
         for start, end, ending, own in self._sentences_with_subjects(backwards):
             if 0 <= carry_end <= start:
-                _add_point(points, carry_end, section)   # a new paragraph: its topic ends
+                add((carry_end, section))   # a new paragraph: its topic ends
                 carry_end = -1
             codes = [s.code if s.scope_word is None else self._scope_word_code(s.scope_word, section) for s in own]
             if (ending == "\n" or text[start] in HEADING_MARKS or text[start].isspace()) \
@@ -306,39 +308,40 @@ class RegionScope:
                     found = _CLAUSE_BREAK.search(backwards, size - offset, size - start)
                     if found is not None:
                         clause = size - found.start()
-                _add_point(points, clause if clause > previous else offset, code)
+                add((clause if clause > previous else offset, code))
                 previous = offset
             paragraph_end = end if ending == "\n" else _paragraph_end(text, end)
             if start == 0 or text[start - 1] == "\n":   # the paragraph's first sentence
                 single = own[0].named and len(set(codes)) == 1
                 topic, topical_until = (codes[0], paragraph_end) if single else (None, -1)
             if start < topical_until and end < paragraph_end:
-                _add_point(points, end, topic)   # 苏州…。同时，…；规模以上…: still 苏州's
+                add((end, topic))   # 苏州…。同时，…；规模以上…: still 苏州's
                 carry_end = paragraph_end
             else:
                 carry_end = -1
                 if end < size:
-                    _add_point(points, end, section)
+                    add((end, section))
         if 0 <= carry_end < size:
-            _add_point(points, carry_end, section)
-        return points
+            add((carry_end, section))
+        return _merged(points)
 
     def _sentences_with_subjects(self, backwards: str) -> list[tuple[int, int, str, list[Subject]]]:
         """(start, end, the ending character or "" at the text's end, subjects) of each sentence
         that has subjects; sentences are looked up around subjects only."""
         text, size = self.text, len(self.text)
         subjects = self._subjects()
+        offsets = [subject.offset for subject in subjects]
         sentences = []
         index, count, floor = 0, len(subjects), 0
         while index < count:
-            offset = subjects[index].offset
+            offset = offsets[index]
             found = _SENTENCE_END.search(backwards, size - offset, size - floor)
             start = size - found.start() if found else floor
             found = _SENTENCE_END.search(text, offset)
             end = found.end() if found else size
             first = index
             index += 1
-            while index < count and subjects[index].offset < end:
+            while index < count and offsets[index] < end:
                 index += 1
             sentences.append((start, end, text[end - 1] if found else "", subjects[first:index]))
             floor = end
@@ -364,12 +367,12 @@ class RegionScope:
             if match.level == "group" and divisions_govern:
                 continue   # 晋北风光基地 in a city's report: part of a name, not a joint subject
             if status == YES or status == UNLESS_ABOVE and not self._is_above_main(code):
-                found.append(Subject(match.start, code, None, True))
+                found.append(Subject._make((match.start, code, None, True)))
         if self._scope_words:
             covered = {i for m in self.matches for i in range(m.start, m.end)}
             for position, word, status in self._scope_words:
                 if position not in covered and status != NO:   # no scope word names a unit above
-                    found.append(Subject(position, None, word))
+                    found.append(Subject._make((position, None, word, False)))
             found.sort(key=lambda subject: subject.offset)
         return found
 
@@ -408,6 +411,7 @@ class RegionScope:
         return main is not None and code is not None and code != main and code in self.table.ancestors(main)
 
 
+_START = attrgetter("start")
 _SENTENCE_END = re.compile("[" + SENTENCE_ENDS + "]")
 _CLAUSE_BREAK = re.compile("[" + CLAUSE_BREAKS + "]")
 
@@ -457,10 +461,13 @@ def _route_members(text: str, matches: list["RegionMatch"]) -> set[int]:
     return members
 
 
-def _add_point(points: list[tuple[int, str | None]], offset: int, code: str | None) -> None:
-    """A breakpoint, unless the region does not change there; a later point at the same offset
-    replaces an earlier one."""
-    if points and points[-1][0] == offset:
-        points.pop()
-    if not points or points[-1][1] != code:
-        points.append((offset, code))
+def _merged(points: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
+    """The breakpoints where the region changes: of points at one offset the last counts, and a
+    point that repeats the region before it goes."""
+    merged: list[tuple[int, str | None]] = []
+    for point in points:
+        if merged and merged[-1][0] == point[0]:
+            merged.pop()
+        if not merged or merged[-1][1] != point[1]:
+            merged.append(point)
+    return merged

@@ -37,6 +37,7 @@ Boundary = Optional[Callable[[int], bool]]
 # 清水湾, 大关村, 东方路.  港 is a port after any place (天津港) unless 港澳 follows.
 PLACE_FEATURES = set("湾湖岛村镇乡街路寺峡桥站巷庄屯")
 STREET_WORDS = ("路", "街", "巷", "大道", "片区", "中路", "东路", "西路", "南路", "北路", "社区", "小区", "新村", "花园")
+FEATURE_STARTS = PLACE_FEATURES | {word[0] for word in STREET_WORDS}
 GLUED_TYPE_WORDS = {"市场", "市民", "市值", "市面", "市容", "区域", "区间", "县域"}
 PORT = "港"
 NOT_PORT_AFTER = set("澳台股人")
@@ -178,8 +179,12 @@ class RegionTagger:
         return _spans(tiled, self._name_ends(text, tiled))
 
     def _name_ends(self, text: str, candidates: list[Candidate]) -> list[int | None]:
-        """The end of the proper name each candidate starts, or None."""
-        return [self._proper_name_end(text, candidate) for candidate in candidates]
+        """The end of the proper name each candidate starts, or None (at once for most: neither a
+        port nor the start of a head follows)."""
+        near = self.lexicon.head_start.search
+        return [self._proper_name_end(text, candidate)
+                if text.startswith(PORT, candidate.end) or near(text, candidate.end, candidate.end + MAX_NAME_GAP + 2)
+                else None for candidate in candidates]
 
     def _candidates(self, text: str, tiled: list[Candidate], name_ends: list[int | None],
                     is_boundary: Boundary) -> list[Candidate]:
@@ -234,16 +239,18 @@ class RegionTagger:
         come by start; runs of overlapping ones are tiled one run at a time (the best tiling of
         the whole is the best tiling of each run), a lone candidate is kept as it is."""
         tiled: list[Candidate] = []
-        run: list[Candidate] = []
-        run_end = -1
-        for candidate in candidates:
-            if run and candidate.start >= run_end:
-                tiled.extend(run if len(run) == 1 else _tile_run(run))
-                run = []
-            run.append(candidate)
-            run_end = max(run_end, candidate.end) if len(run) > 1 else candidate.end
-        if run:
-            tiled.extend(run if len(run) == 1 else _tile_run(run))
+        index, count = 0, len(candidates)
+        while index < count:
+            run_end = candidates[index].end
+            following = index + 1
+            while following < count and candidates[following].start < run_end:
+                run_end = max(run_end, candidates[following].end)
+                following += 1
+            if following == index + 1:
+                tiled.append(candidates[index])
+            else:
+                tiled.extend(_tile_run(candidates[index:following]))
+            index = following
         return tiled
 
     @staticmethod
@@ -338,8 +345,8 @@ class RegionTagger:
         parent = sense.parent if sense.parent != COUNTRY_CODE else None
         if candidate.zone is not None and parent is None and candidate.chosen is not None:
             parent = candidate.chosen.code   # the place the zone's name starts with
-        return RegionMatch(candidate.start, candidate.end, span, sense.code, name, sense.level,
-                           members=sense.members, parent=parent)
+        return RegionMatch(candidate.start, candidate.end, span, sense.code, name, sense.level, (),
+                           sense.members, parent)
 
 
 # ---------------------------------------------------------------- filters
@@ -449,15 +456,15 @@ def _straddled(text: str, candidate: Candidate, junction: tuple[frozenset[str], 
     苏南) does not count.  (Called only for the names that ``Surface.straddles`` marks.)"""
     junction_words, pairs = junction   # a word across an edge holds the two characters around it
     begin, finish = candidate.start, candidate.end
-    if begin > 0 and begin not in ends and text[begin - 1:begin + 1] in pairs:
+    if begin > 0 and text[begin - 1:begin + 1] in pairs and begin not in ends:
         for start in range(max(0, begin - MAX_JUNCTION + 1), begin):
             if start not in starts:
                 for end in range(begin + 1, min(finish, start + MAX_JUNCTION) + 1):
                     if text[start:end] in junction_words:
                         return True
-    if _ends_in_direction_word(text, finish):
+    if text[finish - 1] in DIRECTIONS and _ends_in_direction_word(text, finish):
         return True
-    if candidate.surface.weak and finish not in starts and text[finish - 1:finish + 1] in pairs:
+    if candidate.surface.weak and text[finish - 1:finish + 1] in pairs and finish not in starts:
         for start in range(begin, finish):   # from begin: words that contain it (共和|国)
             for end in range(finish + 1, min(len(text), start + MAX_JUNCTION) + 1):
                 if end not in ends and text[start:end] in junction_words:
@@ -489,9 +496,12 @@ def _followed_by_feature(text: str, candidate: Candidate) -> bool:
     """A short name that starts a smaller place: 清水湾, 金华镇, 北仑大道, 重庆路, 香港中路.
     (Called only for names not written in full.)"""
     end = candidate.end
+    after = text[end:end + 1]
+    if after not in FEATURE_STARTS and not after.isdigit():
+        return False   # most names: nothing that starts a street or a place feature follows
     if text.startswith(STREET_WORDS, end) or _numbered_street(text, end):
         return True
-    return not candidate.surface.province and text[end:end + 1] in PLACE_FEATURES
+    return not candidate.surface.province and after in PLACE_FEATURES
 
 
 def _numbered_street(text: str, position: int) -> bool:
