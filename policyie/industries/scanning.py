@@ -22,6 +22,14 @@ import numpy as np
 
 T = TypeVar("T")
 BMP = 0x10000  # code points above the Basic Multilingual Plane share one table slot (checked exactly later)
+# Below this many characters numpy's fixed cost per call (a few microseconds for the dozen calls of a
+# scan) outweighs what it saves, and positions are visited in Python: same occurrences.
+SHORT_TEXT = 256
+
+
+def short(text: str) -> bool:
+    """Whether ``text`` is better looked at in Python than with numpy."""
+    return len(text) < SHORT_TEXT
 
 
 def code_points(text: str) -> np.ndarray:
@@ -50,7 +58,7 @@ class PairIndex(Generic[T]):
     def add(self, name: str, payload: T, kind: str = "") -> None:
         if len(name) < 2:
             raise ValueError(f"names must have at least two characters: {name!r}")
-        slot = self._kinds.setdefault(kind, len(self._kinds))
+        slot = self.slot(kind)
         self._entries.setdefault(name[:2], {})[(name, slot)] = payload
         self._rebuild_bucket(name[:2])
         self._tables = None
@@ -65,8 +73,13 @@ class PairIndex(Generic[T]):
                 longer.setdefault(name[2], []).append((name, len(name), slot, payload))
         self._buckets[prefix] = (pairs, longer)
 
-    def scan(self, text: str, codes: Optional[np.ndarray] = None) -> dict[str, list[tuple[int, int, T]]]:
-        """Every occurrence as ``(start, end, payload)``, kind by kind: by start, longest first at each start."""
+    def slot(self, kind: str) -> int:
+        """Where a scan lists the occurrences of ``kind`` (the kinds given to the constructor come first, in order)."""
+        return self._kinds.setdefault(kind, len(self._kinds))
+
+    def scan(self, text: str, codes: Optional[np.ndarray] = None) -> list[list[tuple[int, int, T]]]:
+        """Every occurrence as ``(start, end, payload)``, one list per kind (see :meth:`slot`): by
+        start, longest first at each start."""
         found: list[list[tuple[int, int, T]]] = [[] for _ in self._kinds]
         if len(text) >= 2 and self._buckets:
             buckets, startswith = self._buckets, text.startswith
@@ -81,12 +94,15 @@ class PairIndex(Generic[T]):
                             found[slot].append((i, i + length, payload))
                 for slot, payload in pairs:
                     found[slot].append((i, i + 2, payload))
-        return {kind: found[slot] for kind, slot in self._kinds.items()}
+        return found
 
     def candidates(self, text: Optional[str], codes: Optional[np.ndarray] = None) -> list[int]:
         """Positions where the first two characters of some name stand, followed by a character
         that comes third in one of those names (or that start a two-character name)."""
         if codes is None:
+            if len(text) < SHORT_TEXT:
+                buckets = self._buckets
+                return [i for i in range(len(text) - 1) if text[i:i + 2] in buckets]
             codes = code_points(text)
         firsts, seconds, prefix_ids, has_pair, thirds, third_ok = self._lookup_tables()
         # mode="clip": code points beyond the BMP share the last slot (names there are checked exactly)

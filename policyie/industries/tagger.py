@@ -54,16 +54,17 @@ import numpy as np
 import regex
 
 from policyie.industries.lexicon import Term, parse_term, read_grammar, read_lexicon, read_nonterms
-from policyie.industries.scanning import BMP, PairIndex, code_points, leftmost_longest_starts
+from policyie.industries.scanning import BMP, PairIndex, code_points, leftmost_longest_starts, short
 
 BoundaryCheck = Callable[[int], bool]
 Span = tuple[int, int]
 Candidate = tuple[int, int, tuple[str, ...], float]  # start, end, tiers from the cue, confidence
 OTHER_SECTOR = "其他"
 ECONOMY = "经济"
-# Kinds of names in the scan: terms (a Term payload), non-terms that block hits inside them, and
-# the marker words of the rules, whose positions the rules need.
-TERM, BLOCK, SUFFIX, GOODS_CUE, SCENARIO, VERB_CUE = "term", "block", "suffix", "goods", "scenario", "verb"
+# Kinds of names in the scan, by their place in its result: terms (a Term payload), non-terms that
+# block hits inside them, and the marker words of the rules, whose positions the rules need.
+KINDS = ("term", "block", "suffix", "goods", "scenario", "verb")
+TERM, BLOCK, SUFFIX, GOODS_CUE, SCENARIO, VERB_CUE = range(len(KINDS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +318,9 @@ class _Text:
     def __init__(self, text: str, rules: _Rules):
         self.text = text
         self.rules = rules
+        # The code points (numpy) for the vectorised look-ups; None for a short text.
+        self.codes: Optional[np.ndarray] = None if short(text) else code_points(text)
+        self._found_marks: Optional[tuple[list[int], list[int]]] = None
         # Set by the scan: where a multi-character name or title suffix, or a goods cue, begins
         # (leftmost-longest, as a regex over the words would find them).
         self.suffix_starts: list[int] = []
@@ -324,16 +328,20 @@ class _Text:
         self.scenario_heads: list[int] = []  # where 场景 stands
         self.verb_cues: list[int] = []       # where a cue verb of discovery (发展, 培育 …) starts
 
-    @cached_property
-    def codes(self):
-        """The text's code points (numpy), for the vectorised look-ups."""
-        return code_points(self.text)
-
-    @cached_property
-    def _marks(self) -> tuple[list[int], list[int]]:
+    def _find_marks(self) -> tuple[list[int], list[int]]:
         """Where clause breaks and closing quotes are (found once, when first needed)."""
+        if self.codes is None:
+            breaks, closing = self.rules.clause_breaks, self.rules.quotes[1]
+            return ([i for i, char in enumerate(self.text) if char in breaks],
+                    [i for i, char in enumerate(self.text) if char in closing])
         classes = self.rules.char_classes.take(self.codes, mode="clip")  # beyond the BMP: the last slot, 0
         return ((classes == CLAUSE_BREAK).nonzero()[0].tolist(), (classes == CLOSING_QUOTE).nonzero()[0].tolist())
+
+    @property
+    def _marks(self) -> tuple[list[int], list[int]]:
+        if self._found_marks is None:
+            self._found_marks = self._find_marks()
+        return self._found_marks
 
     @property
     def closing_quotes(self) -> list[int]:
@@ -457,12 +465,12 @@ class IndustryTagger:
         self._nonterms = frozenset(nonterms)
         # One scan finds the terms, the non-terms that block hits inside them and the marker words
         # of the rules, each kind apart.
-        self._index: PairIndex = PairIndex(kinds=(TERM, BLOCK, SUFFIX, GOODS_CUE, SCENARIO, VERB_CUE))
+        self._index: PairIndex = PairIndex(kinds=KINDS)
         self._indexed_blocks: set[str] = set()
         for kind, words in ((SUFFIX, rules.suffix_words), (GOODS_CUE, rules.goods_cues),
                             (SCENARIO, rules.scenario_heads), (VERB_CUE, rules.discovery.verb_cues)):
             for word in words:
-                self._index.add(word, None, kind=kind)
+                self._index.add(word, None, kind=KINDS[kind])
         self._longest_nonterm = max((len(word) for word in self._nonterms), default=0)
         self._by_surface: dict[str, Term] = {}
         self._terms: dict[str, Term] = {}
@@ -504,7 +512,7 @@ class IndustryTagger:
             if len(surface) == 1:
                 self._single_chars[surface] = payload
             else:
-                self._index.add(surface, payload, kind=TERM)
+                self._index.add(surface, payload, kind=KINDS[TERM])
 
     def _index_blocks(self) -> None:
         """Put into the scan the non-terms that can block a hit: those with a shorter term inside
@@ -515,7 +523,7 @@ class IndustryTagger:
                 continue  # a rule-pack term with the text of a non-term wins over it
             if any(word[i:j] in self._by_surface for i in range(len(word)) for j in range(i + 2, len(word) + 1)
                    if j - i < len(word)):
-                self._index.add(word, None, kind=BLOCK)
+                self._index.add(word, None, kind=KINDS[BLOCK])
                 self._indexed_blocks.add(word)
 
     def _compile_single_chars(self) -> Optional[tuple[regex.Pattern, np.ndarray]]:
@@ -593,12 +601,15 @@ class IndustryTagger:
         view.goods_cues = leftmost_longest_starts(found[GOODS_CUE])
         view.scenario_heads = [start for start, _, _ in found[SCENARIO]]
         view.verb_cues = sorted({start for start, _, _ in found[VERB_CUE]})
-        chosen = [_Mention(start, end, term, term.name, term.origin, 1.0, term.tiers)  # as self._mention makes
+        make = tuple.__new__  # _Mention(...) without its Python-level __new__: one mention per hit
+        chosen = [make(_Mention, (start, end, term, term.name, term.origin, 1.0, term.tiers))
                   for start, end, term in _longest_first(hits)]
         if self._single_char_rule is not None:
             pattern, table = self._single_char_rule
             # The regex is tried only where one of the characters stands (a vectorised look-up).
-            found = (pattern.match(text, position) for position in table.take(view.codes, mode="clip").nonzero()[0].tolist())
+            positions = ([i for i, char in enumerate(text) if char in self._single_chars] if view.codes is None
+                         else table.take(view.codes, mode="clip").nonzero()[0].tolist())
+            found = (pattern.match(text, position) for position in positions)
             singles = [self._mention(match.start("c"), match.start("c") + 1, self._single_chars[match["c"]])
                        for match in found if match is not None]
             if singles:
@@ -626,6 +637,8 @@ class IndustryTagger:
 
     # 2-4. context ----------------------------------------------------------------
     def _apply_context(self, view: _Text, mentions: list[_Mention]) -> list[_Mention]:
+        if not mentions:
+            return mentions
         text, startswith = view.text, view.text.startswith
         # Each rule runs only where the characters it needs stand (most mentions have none of them).
         mentions = [self._shrink_zhizao_ye(text, m) if startswith("制造业", m.end - 2) else m for m in mentions]
