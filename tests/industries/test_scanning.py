@@ -32,7 +32,7 @@ def test_scan_equals_a_position_by_position_scan():
         found = index.scan(text)
         expected = brute_force(names, text)
         for kind in ("term", "block", "marker"):
-            assert found[kind] == expected.get(kind, []), (text, kind)
+            assert found[index.slot(kind)] == expected.get(kind, []), (text, kind)
 
 
 def test_a_later_payload_of_the_same_kind_replaces_the_earlier_one():
@@ -40,7 +40,8 @@ def test_a_later_payload_of_the_same_kind_replaces_the_earlier_one():
     index.add("光伏", 1)
     index.add("光伏", 2)
     index.add("光伏", 3, kind="marker")
-    assert index.scan("发展光伏") == {"": [(2, 4, 2)], "marker": [(2, 4, 3)]}
+    assert index.scan("发展光伏") == [[(2, 4, 2)], [(2, 4, 3)]]
+    assert (index.slot(""), index.slot("marker")) == (0, 1)
 
 
 def test_code_points_keep_string_offsets():
