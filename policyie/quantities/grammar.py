@@ -399,19 +399,19 @@ class _Rules:
         self.scanner = _scanner(_trie_source(units), plain_before_block, plain_after_block)
 
     @staticmethod
-    def _index_stopwords(words: list[str]) -> dict[str, tuple[tuple[int, int, frozenset], ...]]:
-        """numeral char → (its offset in the word, word length, the words) groups.
+    def _index_stopwords(words: list[str]) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+        """numeral char → (its offset in the word, the words) groups.
 
-        A run's edge character is then tested with one slice and one set
-        look-up per group instead of one comparison per word.
+        A run's edge character is then tested with one ``str.startswith`` of
+        a tuple of words per offset (three for 一, in 90 words).
         """
-        groups: dict[str, dict[tuple[int, int], set]] = {}
+        groups: dict[str, dict[int, set]] = {}
         for word in words:
             for offset, char in enumerate(word):
                 if char in _NUMERAL_CHARS:
-                    groups.setdefault(char, {}).setdefault((offset, len(word)), set()).add(word)
-        return {char: tuple((offset, length, frozenset(found)) for (offset, length), found in by_shape.items())
-                for char, by_shape in groups.items()}
+                    groups.setdefault(char, {}).setdefault(offset, set()).add(word)
+        return {char: tuple((offset, tuple(sorted(found))) for offset, found in sorted(by_offset.items()))
+                for char, by_offset in groups.items()}
 
 
 _NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖幺廿卅十拾百佰千仟万亿兆点")
@@ -1565,9 +1565,9 @@ class QuantityGrammar:
     def _is_stopword(self, norm: str, start: int, end: int) -> bool:
         index = self._rules.stopwords
         for position in ((start,) if end - start == 1 else (start, end - 1)):
-            for offset, length, words in index.get(norm[position], ()):
+            for offset, words in index.get(norm[position], ()):
                 begin = position - offset
-                if begin >= 0 and norm[begin:begin + length] in words:
+                if begin >= 0 and norm.startswith(words, begin):
                     return True
         return False
 

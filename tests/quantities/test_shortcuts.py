@@ -99,3 +99,23 @@ if given is not None:
     def test_short_soups_read_the_same(tokens):
         text = "".join(tokens)
         assert QuantityGrammar.default().find(text) == _full_reading().find(text), text
+
+
+def test_plain_runs_are_whole_runs():
+    """Where the scanner's plain group matches, NUMERAL_RUN matches the very same characters."""
+    import re
+
+    from policyie.quantities.numerals import NUMERAL_RUN, PLAIN_RUN_SOURCE
+
+    plain = re.compile(PLAIN_RUN_SOURCE)
+    rng = random.Random(7)
+    alphabet = list("0123456789.,eE 万亿千百兆点余多几十二三瓦米克分点字节%元个") + ["百分点", "千瓦", "兆瓦", "万亿"]
+    checked = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 10)))
+        for position in range(len(text)):
+            match = plain.match(text, position)
+            if match:
+                checked += 1
+                assert NUMERAL_RUN.match(text, position).group() == match.group(), (text, position)
+    assert checked > 10_000
