@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
-from typing import Iterable, Mapping, NamedTuple, Sequence
+from typing import Iterable, Mapping, NamedTuple, Optional, Sequence
 
 # Lists that rule packs may extend ({"cue": <list>, "text": <word>}); the order is the documented one.
 CUE_LISTS = (
@@ -122,6 +122,25 @@ class Cues:
         return frozenset(words)
 
     @cached_property
+    def word_info(self) -> Mapping[str, tuple[int, Optional[str]]]:
+        """For each scanned word, what the rules ask of every hit of it, worked out once: its predicate
+        level (0 never, 1 for growth values only — 增速 is a noun otherwise —, 2 always; a noun suffix after
+        a hit still cancels it, see names.NameRules.is_predicate) and its goal tag ("strong", "expected"
+        for 预计, "weak", "respectively" for 分别, or None)."""
+        growth_nouns = set(self.lists["growth_nouns"])
+        info = {}
+        for word, roles in self.scanner.roles.items():
+            level = 0 if not roles & PREDICATE_ROLES else (1 if word in growth_nouns else 2)
+            if "target" in roles:
+                tag = "expected" if "预计" in word else "strong"
+            elif "weak_target" in roles:
+                tag = "weak"
+            else:
+                tag = "respectively" if word == "分别" else None
+            info[word] = (level, tag)
+        return info
+
+    @cached_property
     def sets(self) -> Mapping[str, frozenset]:
         """Each list as a set, for membership tests on whole strings."""
         return {name: frozenset(words) for name, words in self.lists.items()}
@@ -162,6 +181,11 @@ class CueScanner:
                 roles.setdefault(word, set()).add(name)
         self._roles = {word: frozenset(names) for word, names in roles.items()}
         self._pattern = _trie_pattern(self._roles) if self._roles else None
+
+    @property
+    def roles(self) -> Mapping[str, frozenset]:
+        """Each scanned word with the lists it belongs to."""
+        return self._roles
 
     def scan(self, text: str, start: int, end: int, holes: Sequence[tuple[int, int]] = ()) -> list[Hit]:
         """Hits in ``text[start:end]``; no hit overlaps a hole (sorted (start, end) spans).

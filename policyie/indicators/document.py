@@ -18,7 +18,7 @@ takes Y-1 (a result) or Y (a target).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -130,7 +130,9 @@ class DocContext:
         self._marks = self.years.marks(text)
         self._mark_starts = [m.start for m in self._marks]
         # sentences naming a year that is no baseline: the only ones that can lead with a year
-        self._year_sentences = {bisect_right(self.sentence_starts, m.start) - 1 for m in self._marks if not m.baseline}
+        self._year_sentence_list = sorted({bisect_right(self.sentence_starts, m.start) - 1
+                                           for m in self._marks if not m.baseline})
+        self._year_sentences = frozenset(self._year_sentence_list)
         self._leads: dict[int, Optional[int]] = {}
         self._read_structure()
 
@@ -336,10 +338,12 @@ class DocContext:
     def earlier_year(self, sentence_start: int) -> Optional[int]:
         """The year that an earlier sentence of the paragraph opens with, else the one its block carries in."""
         index = self.paragraph_index(sentence_start)
-        paragraph_start = self.paragraph_starts[index]
-        position = bisect_right(self.sentence_starts, sentence_start) - 2
-        while position >= 0 and self.sentence_starts[position] >= paragraph_start:
-            lead = self._sentence_lead(position)
+        first_sentence = bisect_right(self.sentence_starts, self.paragraph_starts[index]) - 1
+        sentence = bisect_right(self.sentence_starts, sentence_start) - 1
+        candidates = self._year_sentence_list          # only a sentence naming a year leads with one
+        position = bisect_left(candidates, sentence) - 1
+        while position >= 0 and candidates[position] >= first_sentence:
+            lead = self._sentence_lead(candidates[position])
             if lead is not None:
                 return lead
             position -= 1

@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Mapping, Optional, Protocol, Sequence
 
 from policyie.indicators.cues import CUE_LISTS, Cues, Hit, default_cues
 from policyie.indicators.document import DocContext
-from policyie.indicators.names import Clause, NameRules, hits_between
+from policyie.indicators.names import NOT_PREDICATE, NOUN_ENDINGS, Clause, NameRules, hits_between
 from policyie.quantities import NumeralError, parse_numeral
 
 __all__ = ["CUE_LISTS", "Cues", "IndicatorBuilder", "default_cues"]
@@ -131,11 +131,11 @@ def _per_share_at(text: str, whole: QuantityLike) -> Optional[_PerShare]:
 class _Sentence:
     """One sentence holding values: its scan and what every value of it asks the same."""
 
-    __slots__ = ("start", "end", "hits", "hit_starts", "quoted", "first_cue", "respectively", "clause_marks",
-                 "year_marks", "earlier_year")
+    __slots__ = ("start", "end", "hits", "hit_starts", "flags", "quoted", "first_cue", "respectively",
+                 "clause_marks", "year_marks", "earlier_year")
 
-    def __init__(self, start: int, end: int, hits: list[Hit], quoted: bool, clause_marks: list[int],
-                 year_marks: list):
+    def __init__(self, text: str, start: int, end: int, hits: list[Hit], word_info: Mapping, quoted: bool,
+                 clause_marks: list[int], year_marks: list):
         self.start, self.end = start, end
         self.hits = hits
         self.hit_starts = [hit.start for hit in hits]
@@ -143,16 +143,19 @@ class _Sentence:
         self.clause_marks = clause_marks        # offsets right after each clause mark
         self.year_marks = year_marks            # the year expressions of the sentence
         self.earlier_year = _UNKNOWN            # the year from the sentences before (computed when asked)
+        self.flags: list[int] = []              # the predicate level of each hit (NameRules.predicate_flag)
         self.first_cue: dict[str, int] = {}     # "strong"/"weak"/"expected" → offset of the first such cue
         self.respectively: list[Hit] = []       # the 分别 hits
+        length = len(text)
         for hit in hits:
-            roles = hit.roles
-            if "target" in roles:
-                self.first_cue.setdefault("expected" if "预计" in hit.word else "strong", hit.start)
-            elif "weak_target" in roles:
-                self.first_cue.setdefault("weak", hit.start)
-            if hit.word == "分别":
+            level, tag = word_info[hit.word]
+            if level and hit.end < length and text[hit.end] in NOUN_ENDINGS:
+                level = NOT_PREDICATE       # 覆盖率, 完成额, 增长的贡献率: part of a noun
+            self.flags.append(level)
+            if tag == "respectively":
                 self.respectively.append(hit)
+            elif tag is not None:
+                self.first_cue.setdefault(tag, hit.start)
 
     def clause_start(self, offset: int) -> int:
         """Where the clause holding ``offset`` begins (after the last ，；：（ … before it)."""
@@ -210,12 +213,14 @@ class _DocumentRun:
         self.holes = holes
         self.region_at = region_at
         self.region_starts = sorted((r["start"], r["end"], r.get("code") or "") for r in regions)
+        self.region_offsets = [region[0] for region in self.region_starts]
         self.quantity_starts = quantity_starts
         self.region_codes = {r["start"]: r.get("code") for r in regions}
         self.region_texts = frozenset(text[r["start"]:r["end"]] for r in regions)
         self.named_after: set[int] = set()     # starts of the values named by their '的' phrase
         self.hole_starts = [hole[0] for hole in holes]
         self.ordinal_before = builder.cues.section_patterns["ordinal_before"]
+        self.word_info = builder.cues.word_info
         self.families = unit_families()
 
     def records(self) -> list[dict]:
@@ -252,7 +257,7 @@ class _DocumentRun:
         hits = self.cues.scanner.scan(self.text, start, scan_end, holes)
         quoted = _QUOTED.search(self.text, start, end) is not None
         marks = [m.end() for m in _CLAUSE_END.finditer(self.text, start, end)]
-        return _Sentence(start, end, hits, quoted, marks, self.context.marks_in(start, end))
+        return _Sentence(self.text, start, end, hits, self.word_info, quoted, marks, self.context.marks_in(start, end))
 
     # -- one quantity ------------------------------------------------------------------
     def _record(self, index: int, quantity: QuantityLike, sentence: _Sentence,
@@ -284,9 +289,17 @@ class _DocumentRun:
         segment_start = sentence.clause_start(quantity.start)
         if previous is not None and previous["end"] > segment_start:
             segment_start = previous["end"]
-        clause = Clause(self.text, sentence.start, sentence.end, segment_start, sentence.hits, sentence.hit_starts)
-        clause.segment_hits = hits_between(clause, segment_start, quantity.start)
-        return clause
+        hits, flags, end = sentence.hits, sentence.flags, quantity.start
+        segment_hits, segment_flags = [], []
+        for index in range(bisect_left(sentence.hit_starts, segment_start), len(hits)):
+            hit = hits[index]
+            if hit.start >= end:
+                break
+            if hit.end <= end:
+                segment_hits.append(hit)
+                segment_flags.append(flags[index])
+        return Clause(self.text, sentence.start, sentence.end, segment_start, hits, sentence.hit_starts,
+                      segment_hits, segment_flags)
 
     def _kind_and_value(self, quantity: QuantityLike, sentence: _Sentence, clause: Clause,
                         previous: Optional[dict]) -> tuple[str, float, Optional[float]]:
@@ -329,7 +342,7 @@ class _DocumentRun:
             return False      # 地区生产总值完成…，实现了…的…: the sentence's subject carries over
         if name is not None and not self._is_agent(name):
             return False
-        predicates = [h for h in clause.segment_hits if self.names.is_predicate(self.text, h)]
+        predicates = clause.predicates()
         return bool(predicates) and _only_markers(self.text[predicates[-1].end:quantity.start])
 
     def _is_agent(self, name: str) -> bool:
@@ -350,7 +363,7 @@ class _DocumentRun:
             return quantity.kind_hint, None
         if quantity.unit in ("年", "月", "天", "小时", "周"):
             return "level", None      # durations and streaks (连续35年) are amounts
-        predicates = [h for h in clause.segment_hits if self.names.is_predicate(self.text, h, "growth")]
+        predicates = clause.predicates("growth")
         nearest = predicates[-1] if predicates else None
         if nearest is not None and "difference" in nearest.roles and \
                 quantity.start - nearest.end <= _DIFFERENCE_GAP:
@@ -363,8 +376,9 @@ class _DocumentRun:
             return "growth", nearest  # 播种面积4440万亩、新增202.9万亩: the change of the stock just stated
         if _GROWTH_AFTER.match(self.text, quantity.end) and quantity.unit in ("%", "百分点", "倍"):
             return "growth", None     # 保持20%以上增长
-        clause_hits = hits_between(clause, sentence.clause_start(quantity.start), quantity.start)
-        if quantity.unit in ("%", "", "‰") and any("share" in h.roles for h in clause_hits):
+        if quantity.unit in ("%", "", "‰") and \
+                any("share" in h.roles for h in hits_between(clause, sentence.clause_start(quantity.start),
+                                                             quantity.start)):
             return "share", None
         return "level", None
 
@@ -552,9 +566,13 @@ class _DocumentRun:
 
     def _stated_jointly(self, start: int, end: int) -> bool:
         """A、B两市合计…: one value for several named regions describes none of them alone."""
+        offsets = self.region_offsets
+        first = bisect_left(offsets, start)
+        if bisect_left(offsets, end, first) - first < 2:
+            return False            # most clauses name one place at most
         starts = self.region_starts
         regions = []
-        for index in range(bisect_left(starts, (start, -1, "")), len(starts)):     # no slice: O(regions in clause)
+        for index in range(first, len(starts)):     # no slice: O(regions in clause)
             region = starts[index]
             if region[0] >= end:
                 break

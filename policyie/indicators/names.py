@@ -50,7 +50,7 @@ _PER_SHARE = re.compile(r"每(?P<verb>[^\d一二三四五六七八九十两\s]{0
 _SEPARATORS = "、和及与"
 _PHRASE_STOPS = frozenset("，,；;。：:？！?!（）()\n")
 _NAME_AFTER_MAX = 30      # characters of a noun phrase after 的 (Q的N)
-_NOUN_SUFFIXES = "量率额值"
+NOUN_ENDINGS = frozenset("量率额值的")    # after a verb: part of a noun (覆盖率, 完成额) or a modifier (增长的贡献率)
 _TIMEFRAME_TAIL = re.compile(r"(?:[一二三四五六七八九十两\d]+\s*(?:年|个月)(?:来|以来|内|间)?|近年来?)$")
 _JOINT_PREFIX = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})(?:省区?市?|市|区|县|地|国|城)")
 _METRIC_HEAD = re.compile(r".{0,2}(?:率|指数|比例|比重|强度|密度)$")
@@ -64,18 +64,29 @@ _BASELINE_TAIL = re.compile(r"(?:由|从|比|较|与)\s*(?:(?:19|20)\d\d\s*年(?
 _ORDINAL = re.compile(r"^(?:全[国省市区县])?(?:第[一二三四五六七八九十百\d]+|首)[个家座批只条位]?$")
 
 
+NOT_PREDICATE, GROWTH_ONLY, PREDICATE = 0, 1, 2
+
+
 class Clause:
     """The text around one value: sentence bounds, the segment before it, the hits of the scan."""
 
-    __slots__ = ("text", "sentence_start", "sentence_end", "segment_start", "hits", "hit_starts", "segment_hits")
+    __slots__ = ("text", "sentence_start", "sentence_end", "segment_start", "hits", "hit_starts", "segment_hits",
+                 "segment_flags")
 
     def __init__(self, text: str, sentence_start: int, sentence_end: int, segment_start: int, hits: Sequence[Hit],
-                 hit_starts: Sequence[int], segment_hits: Sequence[Hit] = ()):
+                 hit_starts: Sequence[int], segment_hits: Sequence[Hit] = (), segment_flags: Sequence[int] = ()):
         self.text = text
         self.sentence_start, self.sentence_end = sentence_start, sentence_end
         self.segment_start = segment_start      # clause start, or the end of the previous value in the same clause
         self.hits, self.hit_starts = hits, hit_starts       # the scan of the sentence
         self.segment_hits = segment_hits        # the hits from segment_start to the value
+        self.segment_flags = segment_flags      # their predicate levels (NOT_PREDICATE, GROWTH_ONLY, PREDICATE)
+
+    def predicates(self, kind: Optional[str] = None) -> list[Hit]:
+        """The segment's hits that act as predicates for a value of ``kind`` (NameRules.is_predicate, worked out
+        once per hit: Cues.word_info)."""
+        least = GROWTH_ONLY if kind == "growth" else PREDICATE
+        return [hit for hit, flag in zip(self.segment_hits, self.segment_flags) if flag >= least]
 
 
 class NameRules:
@@ -88,6 +99,8 @@ class NameRules:
         self.region_spans = region_spans
         self.quantity_spans = quantity_spans or {}
         self.distributive = cues.table("distributive")
+        self.national_prefixes = tuple(cues["national_words"])
+        self.growth_suffixes = tuple(cues["growth_name_suffixes"])     # longest first
 
     # -- entry points -------------------------------------------------------------
     def is_predicate(self, text: str, hit: Hit, kind: Optional[str] = None) -> bool:
@@ -98,7 +111,7 @@ class NameRules:
         if kind != "growth" and hit.word in self.sets["growth_nouns"]:
             return False
         # 覆盖率, 完成额: a noun; 经济增长的贡献率: a modifier inside the name
-        return not (hit.end < len(text) and text[hit.end] in _NOUN_SUFFIXES + "的")
+        return not (hit.end < len(text) and text[hit.end] in NOUN_ENDINGS)
 
     def name(self, clause: Clause, quantity, kind: str, counted: Optional[str], amount: bool = False,
              count: bool = False) -> Optional[str]:
@@ -106,7 +119,7 @@ class NameRules:
         ``amount``: a physical amount, whose name keeps 新增/新建 (新增新能源装机); ``count``: a count, whose
         counted thing keeps 全国 (全国重点实验室 is a kind of laboratory, 全国规上工业增加值 a national figure)."""
         name = self._name(clause, quantity, kind, counted, amount)
-        if name is None or count:
+        if name is None or count or not name.startswith(self.national_prefixes):
             return name
         for word in self.cues["national_words"]:
             if name.startswith(word) and len(name) > len(word) + 1:
@@ -121,7 +134,7 @@ class NameRules:
         if counted and kind not in ("rank", "growth"):
             return counted
         start, end = clause.segment_start, quantity.start
-        predicates = [h for h in clause.segment_hits if self.is_predicate(text, h, kind)]
+        predicates = clause.predicates(kind)
         if amount and predicates and predicates[-1].word in self.sets["kept_before_amounts"]:
             kept = predicates.pop()
             name = self._peel(text, kept.end, end, [])
@@ -193,8 +206,10 @@ class NameRules:
     @staticmethod
     def _has_ratio_wording(text: str, predicates: list[Hit], end: int) -> bool:
         """占…比重 / 相当于…的比例 before the value: the name is the ratio, whatever the kind."""
-        verb = next((h for h in reversed(predicates) if "ratio_verbs" in h.roles), None)
-        return verb is not None and _SHARE_SUFFIX.search(text, verb.end, end) is not None
+        for verb in reversed(predicates):
+            if "ratio_verbs" in verb.roles:
+                return _SHARE_SUFFIX.search(text, verb.end, end) is not None
+        return False
 
     def _share_name(self, text: str, start: int, end: int, predicates: list[Hit]) -> Optional[str]:
         share_verb = next((h for h in reversed(predicates) if "ratio_verbs" in h.roles), None)
@@ -255,7 +270,9 @@ class NameRules:
         """地区生产总值增速 → 地区生产总值; a bare 增速 or 涨幅 names nothing (the caller shares a name)."""
         if name is None or name in self.sets["growth_nouns"]:
             return None
-        for suffix in self.cues["growth_name_suffixes"]:
+        if not name.endswith(self.growth_suffixes):
+            return name
+        for suffix in self.growth_suffixes:
             if name.endswith(suffix) and len(name) > len(suffix) + 1:
                 return self.clean_text(name[: -len(suffix)])
         return name
@@ -443,6 +460,8 @@ def _opens_item(text: str, start: int) -> bool:
 
 def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a quote mark at either edge that has no partner inside the name."""
+    if start == end or (text[start] not in _QUOTES and text[end - 1] not in _CLOSING):
+        return start, end
     while start < end:
         first, last = text[start], text[end - 1]
         if first in _QUOTES and _QUOTES[first] not in text[start + 1:end]:
