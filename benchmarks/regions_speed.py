@@ -5,10 +5,11 @@ snapshot of its outputs to check that a speed-up changes nothing.
     .venv/bin/python benchmarks/regions_speed.py --snapshot OUT.json     # outputs on all corpora
     .venv/bin/python benchmarks/regions_speed.py --compare OUT.json      # differences from a snapshot
 
-Two texts are timed: the benchmark corpus (``benchmarks/corpus.py``: documents of about 2,000
-characters built from the example reports and the example corpora) and a dense one (the
-sentences of the region and indicator corpora, one a line, as thick with places as the
-provincial sections of a work report).  CPU time (not wall time) of the best of ``--runs``
+Three texts are timed: the benchmark corpus (``benchmarks/corpus.py``: documents of about 2,000
+characters built from the example reports and the example corpora), a dense one (the sentences
+of the region and indicator corpora, one a line: the region examples name a place every dozen
+characters) and report sentences (those of the indicator corpus alone, from work reports,
+bulletins and news: a place every two hundred characters or so).  CPU time (not wall time) of the best of ``--runs``
 calls is reported, so that other jobs on a shared machine disturb the figure less.
 
 The snapshot holds, for every text of ``tests/corpus/*.jsonl``, ``examples/reports.jsonl``, the
@@ -42,9 +43,10 @@ def corpus_lines(*names: str) -> list[str]:
     return lines
 
 
-def dense_documents(size: int) -> list[str]:
-    """Region and indicator sentences, 40 to a document, repeated up to ``size`` characters."""
-    lines = corpus_lines("regions.jsonl", "indicators.jsonl")
+def dense_documents(size: int, names: tuple[str, ...] = ("regions.jsonl", "indicators.jsonl")) -> list[str]:
+    """Corpus sentences (by default the region and indicator ones), 40 to a document, repeated up
+    to ``size`` characters."""
+    lines = corpus_lines(*names)
     docs, total, index = [], 0, 0
     while total < size:
         doc = "\n".join(lines[(index + k) % len(lines)] for k in range(40))
@@ -184,7 +186,8 @@ def main() -> None:
     if args.compare:
         sys.exit(1 if compare(tagger, args.compare, boundaries) else 0)
 
-    sets = {"benchmark corpus": documents(args.size), "dense sentences": dense_documents(args.size)}
+    sets = {"benchmark corpus": documents(args.size), "dense sentences": dense_documents(args.size),
+            "report sentences": dense_documents(args.size, ("indicators.jsonl",))}
     if args.profile:
         profiler = cProfile.Profile()
         profiler.runcall(run, tagger, sets["benchmark corpus"], True)

@@ -14,6 +14,7 @@ Generic words (国家高新区, 省级高新区, 各类开发区, 世界级城�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from collections import Counter
 from typing import TYPE_CHECKING, Callable, Optional
 
@@ -66,12 +67,12 @@ class AreaFinder:
             return candidates
         from .tagger import Candidate
 
-        covered = _covered(candidates)
+        covered = _Spans([(c.start, c.end) for c in candidates])
         added: list[Candidate] = []
         swallowed: set[int] = set()
         for found in _TYPES.finditer(text):
             type_start, type_end, written = found.start(), found.end(), found.group()
-            if type_start in covered or (type_end - 1) in covered:
+            if covered.cover(type_start) or covered.cover(type_end - 1):
                 continue   # 长江经济带, 苏州工业园区, 合肥高新区: already a record
             if text[type_end:type_end + 1] in NOT_TYPE_AFTER.get(written, ()):
                 continue
@@ -109,15 +110,25 @@ class AreaFinder:
                 candidate = Candidate(stem_start, type_end, Surface.pattern(stem + written, sense),
                                       zone=sense, chosen=sense)
             added.append(candidate)
-            covered.update(range(stem_start, type_end))
+            covered.add(stem_start, type_end)
         if not added:
             return candidates
         kept = [c for c in candidates if c.start not in swallowed]
         return sorted(kept + added, key=lambda c: c.start)
 
 
-def _covered(candidates: list["Candidate"]) -> set[int]:
-    return {i for c in candidates for i in range(c.start, c.end)}
+class _Spans:
+    """Spans that do not overlap (the records so far): which one covers an offset."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self._spans = sorted(spans)
+
+    def cover(self, offset: int) -> bool:
+        index = bisect_right(self._spans, (offset, float("inf"))) - 1
+        return index >= 0 and self._spans[index][1] > offset
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))
 
 
 def _stem_start(text: str, type_start: int, longest: int) -> tuple[int, bool]:

@@ -227,8 +227,10 @@ class RegionTagger:
             if surface.all_full:
                 if text[candidate.end - 1:candidate.end + 1] in GLUED_TYPE_WORDS:
                     continue   # 昆山市|场: the type character belongs to the next word
-            elif _followed_by_feature(text, candidate):
-                continue
+            else:
+                after = text[candidate.end:candidate.end + 1]   # most names: no street or feature after
+                if (after in FEATURE_STARTS or after.isdigit()) and _followed_by_feature(text, candidate):
+                    continue   # 清水湾, 重庆路, 太原1路
             kept.append(candidate)
         return kept
 
@@ -497,8 +499,6 @@ def _followed_by_feature(text: str, candidate: Candidate) -> bool:
     (Called only for names not written in full.)"""
     end = candidate.end
     after = text[end:end + 1]
-    if after not in FEATURE_STARTS and not after.isdigit():
-        return False   # most names: nothing that starts a street or a place feature follows
     if text.startswith(STREET_WORDS, end) or _numbered_street(text, end):
         return True
     return not candidate.surface.province and after in PLACE_FEATURES
