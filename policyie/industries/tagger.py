@@ -50,6 +50,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Optional, Sequence
 
+import re
+
 import numpy as np
 import regex
 
@@ -264,6 +266,8 @@ class _DiscoveryRules:
     hypernym_confidence: float
     verb_cue: regex.Pattern              # 发展X产业 …: groups "x" and "head"
     verb_cues: tuple[str, ...]           # its verbs (found by the scan)
+    head_near: "re.Pattern"              # any of its heads, literally: a quick test of the window after a verb
+    head_window: tuple[int, int]         # where such a head lies after the verb's start (from, to)
     next_member: regex.Pattern           # 、Y经济 after a verb-cue match
     verb_heads: Mapping[str, tuple[float, bool]]   # head → (confidence, head kept in the span)
     member_split: regex.Pattern
@@ -295,6 +299,9 @@ class _DiscoveryRules:
             hypernym_confidence=float(d["hypernym_confidence"]),
             verb_cue=regex.compile(rf"(?:{_alternation(d['verb_cues'])}){x}(?P<head>{head_choice})"),
             verb_cues=tuple(d["verb_cues"]),
+            head_near=re.compile(_alternation(verb_heads)),
+            head_window=(min(map(len, d["verb_cues"])) + 2,
+                         max(map(len, d["verb_cues"])) + int(d["max_length"]) + max(map(len, verb_heads))),
             next_member=regex.compile(rf"(?:{coordinators}){x}(?P<head>{head_choice})"),
             verb_heads=MappingProxyType(verb_heads),
             member_split=regex.compile(f"({coordinators})"),  # the group keeps the coordinators in the split
@@ -1068,7 +1075,10 @@ class IndustryTagger:
     def _verb_candidates(self, view: _Text) -> Iterator[Candidate]:
         """``发展X产业``, ``壮大X产业集群``, ``开辟X新赛道``, ``发展X经济``, and ``、Y经济`` after them."""
         rules, text = self._rules.discovery, view.text
-        for found in _matches_at(rules.verb_cue, text, view.verb_cues):
+        low, high = rules.head_window
+        # the verbs with one of the heads close enough after them (a literal search, cheaper than the cue's)
+        starts = [start for start in view.verb_cues if rules.head_near.search(text, start + low, start + high)]
+        for found in _matches_at(rules.verb_cue, text, starts):
             head = found["head"]
             confidence, keep_head = rules.verb_heads[head]
             member = found
