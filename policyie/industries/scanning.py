@@ -135,7 +135,8 @@ class PairIndex(Generic[T]):
             seconds = ids_of({slot(prefix[1]) for prefix in prefixes})
             thirds = ids_of({slot(char) for prefix in prefixes for char in self._buckets[prefix][1]})
             width = int(seconds.max()) + 1
-            prefix_ids = np.zeros((int(firsts.max()) + 1) * width, dtype=np.int32)  # id of first * width + id of second
+            id_type = np.uint16 if len(prefixes) < 0xFFFF else np.int32  # small tables stay in the cache
+            prefix_ids = np.zeros((int(firsts.max()) + 1) * width, dtype=id_type)  # id of first * width + id of second
             has_pair = np.zeros(len(prefixes) + 1, dtype=bool)
             third_ok = np.zeros((len(prefixes) + 1, int(thirds.max()) + 1), dtype=bool)
             for number, prefix in enumerate(prefixes, 1):

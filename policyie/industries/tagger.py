@@ -600,7 +600,8 @@ class IndustryTagger:
                 blocks.append((block_start, block_end))
                 blocks_end = max(blocks_end, block_end)
                 next_block_start = pending[-1][0] if pending else len(text)
-            if ((is_boundary is None and text[start] > "\x7f" and text[end - 1] > "\x7f")  # no Latin edge
+            # Without Latin edges, only a short term with a segmenter needs the full test (新能源 in 更新|能源).
+            if ((text[start] > "\x7f" and text[end - 1] > "\x7f" and (is_boundary is None or end - start > 3))
                     or self._plausible_hit(text, start, end, is_boundary)) \
                     and not (start < blocks_end and _inside_block(start, end, blocks, longest_block)):
                 hits.append(occurrence)
