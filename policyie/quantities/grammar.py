@@ -375,27 +375,24 @@ class _Rules:
         self.scale_verb_last_chars = frozenset(self.scale_verb.last_chars | {" "})
         self.scale_after_first_chars = frozenset(self.scale_after.first_chars | {"新"})
         # after a plain number without a unit: what may still make it a quantity (_plain_without_unit)
-        self.bare_gate = frozenset(self.unit_gate_chars | _RANGE_FIRST_CHARS | self.after_first_chars |
+        self.bare_gate = frozenset(self.inside.first_chars | {" "} | _RANGE_FIRST_CHARS | self.after_first_chars |
                                    set("番强半分/:."))
         self._plain_tables(units)
 
     def _plain_tables(self, units: Mapping[str, _Unit]) -> None:
         """What QuantityGrammar._read_plain may read itself; anything else goes the full way."""
-        titled = set(self.title_before)
         # Units starting with what else may follow a number (三分之一, 1:3, 翻一番, 十强, 一半,
-        # 30余项) and units with rules of their own (titles, 折, 成, 千伏, 时速…公里) go the full way.
+        # 30余项) and units with rules of their own (折, 成, 千伏) go the full way.
         not_first = set("分/:.番强半 ") | self.inside.first_chars
         self.plain_units = {
             text: unit for text, unit in units.items()
             if unit.rule is None and unit.max_value is None and not unit.class_before_noun
-            and not unit.per_hour and unit.unit not in titled and not unit.more_after
-            and text[0] not in not_first
+            and not unit.more_after and text[0] not in not_first
         }
         # before the number: codes (C919), ordinals, signs, fractions, spaces, currency symbols
         plain_before_block = _CODE_NEIGHBOURS | set("第前翻每负-/ ") | self.symbols.last_chars
-        # after the unit: ranges, 级, 元/吨, 七成多, 一吨半, 五元三毛
-        plain_after_block = self.unit_tail_chars | _RANGE_FIRST_CHARS | {"级"} | \
-            set("0123456789一二两三四五六七八九壹贰叁肆伍陆柒捌玖")
+        # after the unit: ranges, 级, 元/吨, 七成多, 一吨半 (五元三毛: see _read_plain)
+        plain_after_block = self.unit_tail_chars | _RANGE_FIRST_CHARS | {"级"}
         self.scanner = _scanner(_trie_source(units), plain_before_block, plain_after_block)
 
     @staticmethod
@@ -473,6 +470,9 @@ def _scanner(unit_source: str, not_after: Iterable[str], not_before: Iterable[st
         "(?P<unit>(?>" + unit_source + ")" + absent(not_before, "!") + ")?"
         "|(?P<run>" + NUMERAL_RUN.pattern + "))"
     )
+
+
+_SMALL_CHANGE_DIGITS = frozenset("0123456789一二两三四五六七八九壹贰叁肆伍陆柒捌玖")
 _SMALL_CHANGE = re.compile(
     r"(?:(?P<jiao>[0-9一二两三四五六七八九壹贰叁肆伍陆柒捌玖])[角毛])?"
     r"(?:(?P<fen>[0-9一二两三四五六七八九壹贰叁肆伍陆柒捌玖])分(?!之))?"
@@ -772,6 +772,8 @@ class QuantityGrammar:
             return None                                  # 条 (titles), 折, 成, 千伏, 公里 (时速), 分钟 …
         quantity_end = unit_end
         after = norm[quantity_end:quantity_end + 1]
+        if unit.small_change and after in _SMALL_CHANGE_DIGITS:
+            return None                                  # 五元三毛
         preceding = norm[start - 1] if start else ""
         family = unit.family
         if family == "date":
@@ -800,11 +802,18 @@ class QuantityGrammar:
                 suffix = hit[1]
                 quantity_end += len(hit[0])
                 after = norm[quantity_end:quantity_end + 1]
-        if family == "count" and after in rules.count_label_gate:
-            return None                                  # 五个方面
+        if family == "count" and after in rules.count_label_gate and \
+                self._label_follows(norm, quantity_end, unit.text, rules.label_after.get("count", ())):
+            return False                                 # 五个方面
         if (suffix in _UPPER_OR_LOWER_BOUND or prefix in _LOWER_BOUND) and \
                 _followed_by(norm, quantity_end, rules.threshold_heads.get(family, ())):
             return False                                 # 10亿元以上项目: a threshold
+        unit_name = unit.unit
+        titles = rules.title_before.get(unit_name)
+        if titles is not None and titles.ending_at(norm, quantity_start):
+            return False                                 # 稳增长26条
+        if unit.per_hour and rules.speed.search(_window(norm, quantity_start, 8, _CLAUSE_STOPS)):
+            unit_name = unit.per_hour                    # 时速350公里
         approx = prefix or unit.approx or suffix
         if not approx:
             if norm[quantity_start - 1:quantity_start] in rules.scale_verb_last_chars or \
@@ -822,7 +831,7 @@ class QuantityGrammar:
             if unit.plus:
                 value += unit.plus
         return _new_quantity(Quantity, (quantity_start, quantity_end, text[quantity_start:quantity_end],
-                                        float(value), unit.unit, approx, None, unit.kind_hint))
+                                        float(value), unit_name, approx, None, unit.kind_hint))
 
     @staticmethod
     def _plain_without_unit(norm: str, start: int, end: int, rules: _Rules) -> bool | None:
@@ -832,8 +841,11 @@ class QuantityGrammar:
         makes a number a value (see _unitless); 番, 强, 分之, ratios, slashes, markers and
         units after it, and markers before it, go the full way.
         """
-        if norm[end:end + 1] in rules.bare_gate:
+        following = norm[end:end + 1]
+        if following in rules.bare_gate:
             return None
+        if following in rules.unit_first_chars and rules.unit_pattern.match(norm, end):
+            return None                                  # a unit the scanner refused: 5%-6%
         preceding = norm[start - 1:start]
         if preceding in rules.before_last_chars or \
                 (preceding in rules.bare_value.last_chars and rules.bare_value.ending_at(norm, start)):
@@ -1211,7 +1223,7 @@ class QuantityGrammar:
                 return False                             # 15分钟生活圈
         elif family == "count":
             if following in rules.count_label_gate and \
-                    self._label_follows(norm, candidate, rules.label_after.get("count", ())):
+                    self._label_follows(norm, end, unit.text, rules.label_after.get("count", ())):
                 return False                             # 五个方面, 两个确立, 三次、四次全会
             start = candidate.start
             if chinese and start and norm[start - 1] in _OPENING_QUOTES:
@@ -1271,12 +1283,10 @@ class QuantityGrammar:
         return True
 
     @staticmethod
-    def _label_follows(norm: str, candidate: _Candidate, words: tuple[str, ...]) -> bool:
+    def _label_follows(norm: str, position: int, unit_text: str, words: tuple[str, ...]) -> bool:
         """A label word after the count, or after a chain of counts: 五个方面, 三次、四次全会."""
-        position = candidate.end
         if norm.startswith(words, position):
             return True
-        unit_text = candidate.unit.text
         while norm[position:position + 1] in _COORDINATORS:
             following = NUMERAL_RUN.match(norm, position + 1)
             if following is None or not norm.startswith(unit_text, following.end()):

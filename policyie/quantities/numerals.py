@@ -184,11 +184,13 @@ _RUN_SOURCE = (
 NUMERAL_RUN = re.compile(_RUN_SOURCE)
 # The commonest run, a plain Arabic number with 万/亿 after it (5.2, 253万, 13.57万亿), as the
 # whole run: the lookahead refuses anything NUMERAL_RUN could go on with (and a little more:
-# a dot, a space, 点, 余, 多), so where this matches NUMERAL_RUN matches exactly the same
-# characters.  The unit prefixes it lets through are those _CN_START keeps out (千瓦, 百分点, 兆瓦).
+# a dot, a space, 点, 几), so where this matches NUMERAL_RUN matches exactly the same
+# characters.  What it lets through NUMERAL_RUN keeps out too: 千瓦, 百分点, 兆瓦, 30余家, 10EFlops.
 PLAIN_RUN_SOURCE = (
     rf"[0-9]+(?:\.[0-9]+)?[万亿]*"
-    rf"(?![0-9.,eE {_CN_RUN_CHARS.replace('百', '').replace('千', '').replace('兆', '')}]"
+    rf"(?![0-9., {_CN_RUN_CHARS.replace('百', '').replace('千', '').replace('兆', '').replace('余', '').replace('多', '')}]"
+    r"|[eE][-+]?[0-9]{1,2}(?![0-9A-Za-z])"
+    r"|[余多](?= *[万亿])"
     r"|百(?!分点)|千(?![瓦米克伏卡帕焦])"
     r"|兆(?= *[零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟0-9]))"
 )
