@@ -34,6 +34,7 @@ from .numerals import (
     normalize,
     read_numeral,
     read_run,
+    run_reading,
 )
 
 __all__ = ["Quantity", "Number", "QuantityGrammar"]
@@ -687,19 +688,16 @@ class QuantityGrammar:
         page of numeral characters cannot make the search quadratic.
         """
         if len(run) > _LONGEST_TRIMMED_RUN:
-            try:
-                return read_run(run)[0], len(run)
-            except NumeralError:
-                return None, 0
+            reading = run_reading(run)
+            return (reading[0], len(run)) if reading is not None else (None, 0)
         for cut in range(len(run), 0, -1):
             if run[cut - 1] == " ":
                 continue
             if cut < len(run) and QuantityGrammar._digit_sequence(run[:cut].replace(" ", "")):
                 continue                                     # 二三十 is vague, not 23 and 十
-            try:
-                return read_run(run[:cut])[0], cut
-            except NumeralError:
-                continue
+            reading = run_reading(run[:cut])
+            if reading is not None:
+                return reading[0], cut
         return None, 0
 
     # -- the quantities -----------------------------------------------------
@@ -821,10 +819,10 @@ class QuantityGrammar:
                 approx = self._scale_approx(norm, quantity_start, quantity_end, rules)
             else:
                 approx = "exact"
-        try:
-            value = read_run(norm[start:end])[0]
-        except NumeralError:
+        reading = run_reading(norm[start:end])
+        if reading is None:
             return None
+        value = reading[0]
         if unit.adjusts:
             if unit.factor != 1:
                 value *= unit.factor
@@ -932,9 +930,10 @@ class QuantityGrammar:
                 return fraction
         elif following == ":" and _RATIO_PART.fullmatch(run):
             return self._ratio(norm, start, end, last_end, rules)
-        try:
-            value, approx_inside = read_run(run)
-        except NumeralError:
+        reading = run_reading(run)
+        if reading is not None:
+            value, approx_inside = reading
+        else:
             value, cut = self._read_with_trim(run)
             if value is None:
                 return [], end

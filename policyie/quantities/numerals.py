@@ -34,6 +34,7 @@ __all__ = [
     "read_numeral",
     "parse_amount",
     "read_run",
+    "run_reading",
     "NUMERAL_RUN",
     "RUN_START_CHARS",
     "PLAIN_RUN_SOURCE",
@@ -565,17 +566,29 @@ def parse_amount(text: str) -> Decimal:
 # ---------------------------------------------------------------------------
 # Runs found by NUMERAL_RUN
 
-@lru_cache(maxsize=4096)
 def read_run(run: str) -> tuple[Decimal, str]:
-    """Value and approximation of a run matched by :data:`NUMERAL_RUN` in folded text.
+    """Value and approximation of a run matched by :data:`NUMERAL_RUN` in folded text."""
+    reading = run_reading(run)
+    if reading is None:
+        raise NumeralError(f"cannot read {run!r}")
+    return reading
 
-    Runs repeat a lot in real text (2023, 5, 10), hence the cache; the
-    results are immutable.
+
+@lru_cache(maxsize=4096)
+def run_reading(run: str) -> tuple[Decimal, str] | None:
+    """Like :func:`read_run`, but None for a run that does not read (百千万, 二三十).
+
+    Runs repeat a lot in real text (2023, 5, 10, and 百千万 in every mention of a
+    programme), hence the cache, which keeps the failures too; the results are
+    immutable.
     """
     if _PLAIN_ARABIC.fullmatch(run):                 # the common case: 2023, 5.2, 1,234
         return Decimal(run.replace(",", "")), "exact"
-    compact, approx = _strip_approx(run.replace(" ", ""))
-    return _plain(compact), approx
+    try:
+        compact, approx = _strip_approx(run.replace(" ", ""))
+        return _plain(compact), approx
+    except NumeralError:
+        return None
 
 
 _PLAIN_ARABIC = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
