@@ -125,6 +125,9 @@ class RuleError(ValueError):
 class RegionLexicon:
     """Strings → :class:`Entry`, and the matcher over them (rebuilt lazily after changes)."""
 
+    # look-up tables built with the matcher (see ``matcher``)
+    _DERIVED = ("junction_words", "junction_pairs", "heads", "head_lengths", "head_prefixes", "head_start")
+
     def __init__(self, table: DivisionTable):
         self.table = table
         self.entries: dict[str, Entry] = {}
@@ -152,6 +155,9 @@ class RegionLexicon:
         other.zone_names = dict(self.zone_names)
         other.province_prefixes = self.province_prefixes
         other._matcher = self._matcher   # same content; rebuilt on the first change
+        for name in self._DERIVED:        # and the look-up tables built with it
+            if name in self.__dict__:
+                setattr(other, name, getattr(self, name))
         return other
 
     # -- building -----------------------------------------------------------

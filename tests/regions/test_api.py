@@ -85,6 +85,15 @@ def test_rule_pack_adds_zones_aliases_groups_and_blocks():
     assert RegionTagger.default().find("蓉城") == []
 
 
+def test_a_copy_of_a_lexicon_in_use_finds_the_same(tagger):
+    from policyie.regions.tagger import RegionTagger as Tagger
+
+    text = "在航天等领域，北京大学和宁波舟山港；昆山市场"
+    copied = Tagger(tagger.lexicon.copy())   # the matcher (and its look-up tables) already built
+    assert copied.find(text) == tagger.find(text)
+    assert copied.proper_name_spans(text) == tagger.proper_name_spans(text)
+
+
 def test_rule_pack_errors_name_the_problem():
     tagger = RegionTagger.default()
     with pytest.raises(RuleError):
