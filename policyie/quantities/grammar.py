@@ -703,7 +703,12 @@ class QuantityGrammar:
     # -- the quantities -----------------------------------------------------
 
     def find(self, text: str) -> list[Quantity]:
-        """All quantities in ``text``, sorted by start, not overlapping."""
+        """All quantities in ``text``, sorted by start, not overlapping.
+
+        One scan; each match is a plain number (read by the shortcuts when
+        they can), a special word or a run (the full reading).  The loop is
+        written out in one piece because it runs once per number.
+        """
         norm = normalize(text)
         rules = self._rules
         in_url = _url_mask(norm)
@@ -737,21 +742,25 @@ class QuantityGrammar:
             else:
                 candidates, resume = self._read_run(norm, match.start(), match.end(), last_end, rules)
             for candidate in candidates:
-                if candidate.start < last_end:
+                if candidate.start < last_end or (in_url and in_url[candidate.start]):
                     continue
-                if in_url and in_url[candidate.start]:
-                    continue
-                value = float(candidate.value)
-                if not math.isfinite(value):
-                    continue                                 # 400 nines: no float can hold it
-                start, end = candidate.start, candidate.end
-                upper = candidate.upper
-                found.append(_new_quantity(Quantity, (
-                    start, end, text[start:end], -value if candidate.negative else value,
-                    candidate.unit_name or "", candidate.approx,
-                    None if upper is None else float(upper), candidate.kind_hint)))
-                last_end = end
+                quantity = self._as_quantity(text, candidate)
+                if quantity is not None:
+                    found.append(quantity)
+                    last_end = quantity.end
             position = max(resume, last_end, match.start() + 1)
+
+    @staticmethod
+    def _as_quantity(text: str, candidate: _Candidate) -> Quantity | None:
+        """The record of an accepted candidate; None for a value no float holds (400 nines)."""
+        value = float(candidate.value)
+        if not math.isfinite(value):
+            return None
+        start, end, upper = candidate.start, candidate.end, candidate.upper
+        return _new_quantity(Quantity, (
+            start, end, text[start:end], -value if candidate.negative else value,
+            candidate.unit_name or "", candidate.approx,
+            None if upper is None else float(upper), candidate.kind_hint))
 
     def _read_plain(self, text: str, norm: str, start: int, end: int, unit_text: str, unit_end: int,
                     last_end: int, rules: _Rules):
