@@ -465,12 +465,18 @@ def _scanner(unit_source: str, not_after: Iterable[str], not_before: Iterable[st
         return f"(?{look}[{chars}])" if chars else ""
 
     no_per = "(?s:" + "".join(f"(?<!每{'.' * gap})" for gap in range(_PER_VERB_LONGEST + 1)) + ")"
-    return re.compile(
+    scanner = re.compile(
         _SCANNER_START + "(?:(?P<word>" + "|".join(_SPECIAL_WORDS) + ")"
         "|(?P<plain>" + absent(not_after, "<!") + no_per + PLAIN_RUN_SOURCE + ")"
         "(?P<unit>(?>" + unit_source + ")" + absent(not_before, "!") + ")?"
         "|(?P<run>" + NUMERAL_RUN.pattern + "))"
     )
+    assert scanner.groupindex == {"word": _WORD, "plain": _PLAIN, "unit": _UNIT, "run": _RUN}
+    return scanner
+
+
+# The scanner's groups by number: find() tells them apart by Match.lastindex.
+_WORD, _PLAIN, _UNIT, _RUN = 1, 2, 3, 4
 
 
 _SMALL_CHANGE_DIGITS = frozenset("0123456789一二两三四五六七八九壹贰叁肆伍陆柒捌玖")
@@ -720,11 +726,11 @@ class QuantityGrammar:
             match = search(norm, position)
             if match is None:
                 return found
-            kind = match.lastgroup
-            if kind == "unit" or kind == "plain":
-                start, end = match.start(), match.end("plain")
-                if kind == "unit":
-                    quantity = self._read_plain(text, norm, start, end, match.group("unit"), match.end(),
+            kind = match.lastindex
+            if kind == _UNIT or kind == _PLAIN:
+                start, end = match.start(), match.end(_PLAIN)
+                if kind == _UNIT:
+                    quantity = self._read_plain(text, norm, start, end, match.group(_UNIT), match.end(),
                                                 last_end, rules)
                 else:
                     quantity = self._plain_without_unit(norm, start, end, rules)
@@ -737,7 +743,7 @@ class QuantityGrammar:
                         position = end
                     continue
                 candidates, resume = self._read_run(norm, start, end, last_end, rules)
-            elif kind == "word":
+            elif kind == _WORD:
                 candidates, resume = self._special_word(norm, match, last_end, rules), match.end()
             else:
                 candidates, resume = self._read_run(norm, match.start(), match.end(), last_end, rules)
