@@ -147,8 +147,9 @@ class RegionScope:
     def _main_region(self) -> str | None:
         """The report's own region: named with a government word in its opening (or the country
         for a national document); else the most mentioned unit of the level its scope words speak
-        of (全市 → a city) — none when no unit of that level is named; else the title's region;
-        else the most specific region that the mentions agree on."""
+        of (全市 → a city); else the title's region; else the most specific region that the
+        mentions agree on — unless that lies above the scope words' level (the country for 全省,
+        a province for 全市): then none, the region is unknown."""
         opening_end = self._opening_end()
         owner = self._opening_owner(opening_end)
         if owner is not None:
