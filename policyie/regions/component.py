@@ -39,13 +39,11 @@ class RegionsComponent(PolicyComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         is_boundary = self.boundary_checker(doc) if self.use_boundaries else None
-        text = text_of(doc)
-        matches = self.tagger.find(text, is_boundary=is_boundary)
-        put_records(doc, "regions", [region_record(m) for m in matches])
-        doc.user_data[_SCOPE_KEY] = scope_breakpoints(self.tagger.scope(text, matches))
-        proper_names = getattr(self.tagger, "proper_name_spans", None)
-        if proper_names is not None:
-            doc.user_data[("policyie", "proper_names")] = [list(span) for span in proper_names(text)]
+        # one scan gives the records, the scope and the proper names (for industries)
+        reading = self.tagger.read(text_of(doc), is_boundary=is_boundary)
+        put_records(doc, "regions", [region_record(m) for m in reading.matches])
+        doc.user_data[_SCOPE_KEY] = scope_breakpoints(reading.scope)
+        doc.user_data[("policyie", "proper_names")] = [list(span) for span in reading.proper_names]
         return doc
 
 
