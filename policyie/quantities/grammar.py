@@ -416,6 +416,10 @@ _NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九壹贰叁肆伍�
 _BIG_CHARS = frozenset("万亿")
 _UNIT_CHARS = frozenset("十拾百佰千仟万亿兆")
 _MAGNITUDE_CHARS = frozenset("十拾百佰千仟万亿")
+_MAGNITUDE_OR_SPACE = _MAGNITUDE_CHARS | {" "}
+_BIG_OR_SPACE = _BIG_CHARS | {" "}
+# Chinese digits read one by one (二〇二三): no unit, 点, 廿/卅 or ASCII among them
+_DIGIT_SEQUENCE = re.compile("[^\x00-\x7f十拾百佰千仟万亿兆点廿卅]{2,}")
 _AMBIGUOUS_CAPITALS = frozenset("陆伍拾肆佰仟")   # 陆地, 队伍, 收拾, 放肆: numerals only next to numerals
 _OPENING_QUOTES = frozenset("“‘「『\"'《")
 _CLOSING_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"', "《": "》"}
@@ -613,7 +617,7 @@ class QuantityGrammar:
             if _FRACTION_GLUE.match(norm, end) is None and (
                     self._is_stopword(norm, start, end) or self._lone_capital(run)):
                 continue
-            if all(char in _BIG_CHARS for char in run.replace(" ", "")):
+            if _BIG_OR_SPACE.issuperset(run):
                 continue                                    # 万, 万万: no digit, no number
             start, end, value = self._number_at(norm, start, end, rules)
             if value is None:
@@ -1007,7 +1011,7 @@ class QuantityGrammar:
             if per_start >= 0 and self._per_share(norm, candidate, rules, per_start):
                 return True                              # otherwise 每生产1吨钢: 1吨 as usual
 
-        magnitude_only = run[0] in _MAGNITUDE_START and self._magnitude_only(run)
+        magnitude_only = self._magnitude_only(run)
         if norm[candidate.start - 1:candidate.start] in rules.before_last_chars:
             self._attach_before_markers(norm, candidate, last_end, rules, magnitude_only)
         if not self._accept(norm, candidate, rules, magnitude_only):
@@ -1109,7 +1113,7 @@ class QuantityGrammar:
         first_unit = candidate.unit
         value = candidate.value
         if first_unit is None and upper_unit is None:
-            if not (any(char in _BIG_CHARS for char in second.group())):
+            if "万" not in second.group() and "亿" not in second.group():
                 return
         if first_unit is not None and upper_unit is not None and first_unit.unit != upper_unit[0].unit:
             return
@@ -1117,7 +1121,7 @@ class QuantityGrammar:
             return
         if first_unit is None:
             # 5-6万: the multiplier and unit of the upper bound apply to both
-            if not any(char in _BIG_CHARS for char in candidate.run):
+            if "万" not in candidate.run and "亿" not in candidate.run:
                 value *= _trailing_multiplier(second.group())
             if upper_unit is not None:
                 candidate.unit, candidate.unit_name = upper_unit[0], upper_unit[0].unit
@@ -1275,7 +1279,7 @@ class QuantityGrammar:
 
     def _unitless(self, norm: str, candidate: _Candidate, rules: _Rules, chinese: bool) -> bool:
         """A number without a unit: a multiplied amount, or an index value after 为/达."""
-        if any(char in _BIG_CHARS for char in candidate.run):
+        if "万" in candidate.run or "亿" in candidate.run:
             if rules.money.search(_window(norm, candidate.start, 40, _SENTENCE_STOPS)) or \
                     rules.money.search(_window_after(norm, candidate.end, 8, _CLAUSE_STOPS)) or \
                     ("亿" in candidate.run and self._money_step_after(norm, candidate.end, rules)):
@@ -1614,16 +1618,12 @@ class QuantityGrammar:
     @staticmethod
     def _digit_sequence(compact: str) -> bool:
         """二〇二三, 一二三四: Chinese digits read one by one."""
-        if len(compact) < 2 or compact[0].isascii():
-            return False
-        return not any(char in _UNIT_CHARS or char in "点廿卅" or char.isascii() for char in compact)
+        return _DIGIT_SEQUENCE.fullmatch(compact) is not None
 
     @staticmethod
     def _magnitude_only(run: str) -> bool:
         """百亿, 万亿, 千万: a magnitude word with no digit of its own (十万 has one: 十)."""
-        if run[0] not in _MAGNITUDE_CHARS or run[0] in "十拾":
-            return False
-        return all(char in _MAGNITUDE_CHARS for char in run.replace(" ", ""))
+        return run[0] in _MAGNITUDE_START and _MAGNITUDE_OR_SPACE.issuperset(run)
 
 
 def _before_spaces(norm: str, position: int) -> int:
