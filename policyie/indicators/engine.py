@@ -272,21 +272,22 @@ class _DocumentRun:
         if self._is_not_an_indicator(quantity, sentence, clause, counted, next_start):
             return None
         kind, value, upper = self._kind_and_value(quantity, sentence, clause, previous)
-        name, place = self._respective_name(quantity, sentence, previous_records)
+        name, place = self._respective_name(quantity, sentence, previous_records) if sentence.respectively \
+            else (None, None)
         if name is None:
             name = self._name(quantity, clause, kind, counted, family, previous)
         year, target = self._year_and_target(quantity, sentence)
         return {
             "text": quantity.text, "start": quantity.start, "end": quantity.end,
             "value": value, "unit": quantity.unit, "approx": self._approx(quantity, index), "kind": kind,
-            "name": name, "year": year, "region": place or self._region(quantity, sentence, kind),
+            "name": name, "year": year, "region": place or self._region(quantity, sentence, clause, kind),
             "target": target, "upper": upper,
         }
 
     def _clause_of(self, quantity: QuantityLike, sentence: _Sentence, previous: Optional[dict]) -> Clause:
         """The text before the value that its rules read: back to its clause start, or to the previous
         value when that stands in the same clause."""
-        segment_start = sentence.clause_start(quantity.start)
+        clause_start = segment_start = sentence.clause_start(quantity.start)
         if previous is not None and previous["end"] > segment_start:
             segment_start = previous["end"]
         hits, flags, end = sentence.hits, sentence.flags, quantity.start
@@ -299,7 +300,7 @@ class _DocumentRun:
                 segment_hits.append(hit)
                 segment_flags.append(flags[index])
         return Clause(self.text, sentence.start, sentence.end, segment_start, hits, sentence.hit_starts,
-                      segment_hits, segment_flags)
+                      segment_hits, segment_flags, clause_start)
 
     def _kind_and_value(self, quantity: QuantityLike, sentence: _Sentence, clause: Clause,
                         previous: Optional[dict]) -> tuple[str, float, Optional[float]]:
@@ -377,8 +378,7 @@ class _DocumentRun:
         if _GROWTH_AFTER.match(self.text, quantity.end) and quantity.unit in ("%", "百分点", "倍"):
             return "growth", None     # 保持20%以上增长
         if quantity.unit in ("%", "", "‰") and \
-                any("share" in h.roles for h in hits_between(clause, sentence.clause_start(quantity.start),
-                                                             quantity.start)):
+                any("share" in h.roles for h in hits_between(clause, clause.clause_start, quantity.start)):
             return "share", None
         return "level", None
 
@@ -407,9 +407,10 @@ class _DocumentRun:
 
     def _approx(self, quantity: QuantityLike, index: int) -> str:
         """增长5%和7.5%左右: a 左右 after the last member of a list covers the list."""
-        if quantity.approx != "exact":
-            return quantity.approx
         text = self.text
+        if quantity.approx != "exact" or index + 1 == len(self.quantities) or \
+                self.quantities[index + 1].start == quantity.end or not _may_open_list_gap(text[quantity.end]):
+            return quantity.approx
         position = index
         while position + 1 < len(self.quantities):
             following = self.quantities[position + 1]
@@ -528,8 +529,8 @@ class _DocumentRun:
         return weak or mode == "plan"
 
     # -- region --------------------------------------------------------------------------
-    def _region(self, quantity: QuantityLike, sentence: _Sentence, kind: str) -> Optional[str]:
-        clause_start = sentence.clause_start(quantity.start)
+    def _region(self, quantity: QuantityLike, sentence: _Sentence, clause: Clause, kind: str) -> Optional[str]:
+        clause_start = clause.clause_start
         if self._stated_jointly(clause_start, quantity.start):
             return None
         if quantity.unit == "" and _CONVERSION_RATE.match(quantity.text):
@@ -588,6 +589,11 @@ def _follows_stock(text: str, previous: Optional[dict], quantity: QuantityLike) 
     """Whether ``quantity`` follows, in the same clause, a level of the same unit (its stock)."""
     return previous is not None and previous["unit"] == quantity.unit and previous["kind"] == "level" and \
         not _CLAUSE_BREAK.search(text, previous["end"], quantity.start)
+
+
+def _may_open_list_gap(char: str) -> bool:
+    """Whether a gap starting with ``char`` can be a _LIST_GAP."""
+    return char in "、和及与，," or char.isspace()
 
 
 def _only_markers(gap: str) -> bool:

@@ -48,6 +48,7 @@ _SHARE_SUFFIX = re.compile(r"的?(?:比重|占比|份额|比例)")
 # 每4辆新能源汽车就有1辆, 每出口4辆汽车就有1辆: the verb (出口) and the thing (汽车) of the whole
 _PER_SHARE = re.compile(r"每(?P<verb>[^\d一二三四五六七八九十两\s]{0,4}?)[\d一二三四五六七八九十两]+\s*\S(?P<thing>.+?)中?就")
 _SEPARATORS = "、和及与"
+_COUNTED_STOP = re.compile(r"[，,、；;。：:？！?!（）()\n]")
 _PHRASE_STOPS = frozenset("，,；;。：:？！?!（）()\n")
 _NAME_AFTER_MAX = 30      # characters of a noun phrase after 的 (Q的N)
 NOUN_ENDINGS = frozenset("量率额值的")    # after a verb: part of a noun (覆盖率, 完成额) or a modifier (增长的贡献率)
@@ -71,11 +72,13 @@ class Clause:
     """The text around one value: sentence bounds, the segment before it, the hits of the scan."""
 
     __slots__ = ("text", "sentence_start", "sentence_end", "segment_start", "hits", "hit_starts", "segment_hits",
-                 "segment_flags")
+                 "segment_flags", "clause_start")
 
     def __init__(self, text: str, sentence_start: int, sentence_end: int, segment_start: int, hits: Sequence[Hit],
-                 hit_starts: Sequence[int], segment_hits: Sequence[Hit] = (), segment_flags: Sequence[int] = ()):
+                 hit_starts: Sequence[int], segment_hits: Sequence[Hit] = (), segment_flags: Sequence[int] = (),
+                 clause_start: Optional[int] = None):
         self.text = text
+        self.clause_start = segment_start if clause_start is None else clause_start   # after the last ，；： …
         self.sentence_start, self.sentence_end = sentence_start, sentence_end
         self.segment_start = segment_start      # clause start, or the end of the previous value in the same clause
         self.hits, self.hit_starts = hits, hit_starts       # the scan of the sentence
@@ -100,6 +103,7 @@ class NameRules:
         self.quantity_spans = quantity_spans or {}
         self.distributive = cues.table("distributive")
         self.national_prefixes = tuple(cues["national_words"])
+        self.name_prefixes, self.name_suffixes, self.noise_words = cues.name_prefixes, cues.name_suffixes, cues.noise_words
         self.growth_suffixes = tuple(cues["growth_name_suffixes"])     # longest first
 
     # -- entry points -------------------------------------------------------------
@@ -182,9 +186,8 @@ class NameRules:
         text = clause.text
         start = quantity.end
         limit = min(clause.sentence_end, next_start, start + 40)
-        end = start
-        while end < limit and text[end] not in "，,、；;。：:？！?!（）()\n":
-            end += 1
+        stop = _COUNTED_STOP.search(text, start, limit)
+        end = stop.start() if stop else max(start, limit)
         if end == start:
             return None
         relative = text.rfind("的", start, end)
@@ -313,14 +316,16 @@ class NameRules:
 
     def _is_noise(self, name: str) -> bool:
         """A word that is never a name on its own (全市, 累计, 首个, 第四个 …)."""
-        return name in self.cues.noise_words or (name[0] in "全第首" and _ORDINAL.match(name) is not None)
+        return name in self.noise_words or (name[0] in "全第首" and _ORDINAL.match(name) is not None)
 
     def _strip_front(self, text: str, start: int, end: int, in_document: bool = True) -> int:
-        if in_document:
-            for spans in (self.region_spans, self.quantity_spans):
-                span_end = spans.get(start)
-                if span_end is not None and span_end < end - 1:
-                    return span_end      # 广东地区生产总值, 11类民生支出: the place or the label count goes
+        if in_document:              # 广东地区生产总值, 11类民生支出: the place or the label count goes
+            span_end = self.region_spans.get(start)
+            if span_end is not None and span_end < end - 1:
+                return span_end
+            span_end = self.quantity_spans.get(start)
+            if span_end is not None and span_end < end - 1:
+                return span_end
         first = text[start]
         if first in _FRONT_FIRST or first.isdecimal():      # what the three patterns below can start with
             item = _ITEM_NUMBER.match(text, start, end)
@@ -332,7 +337,7 @@ class NameRules:
             time = _TIME_PREFIX.match(text, start, end)
             if time and time.end() > start:
                 return time.end()
-        for word in self.cues.name_prefixes.get(first, ()):
+        for word in self.name_prefixes.get(first, ()):
             if text.startswith(word, start) and start + len(word) < end:
                 return start + len(word)
         cut = text.rfind("等", start, end)
@@ -351,7 +356,7 @@ class NameRules:
                 tail = pattern.search(text, max(start, end - 12), end)
                 if tail and tail.start() > start + 1:
                     return tail.start()  # 高新技术企业由2017年, 企业数量三年: neither baseline nor time frame names
-        for word in self.cues.name_suffixes.get(text[end - 1], ()):
+        for word in self.name_suffixes.get(text[end - 1], ()):
             if text.endswith(word, start, end) and end - len(word) > start + 1:
                 return end - len(word)
         return end
