@@ -397,18 +397,25 @@ class _Rules:
         self.scanner = _scanner(_trie_source(units), plain_before_block, plain_after_block)
 
     @staticmethod
-    def _index_stopwords(words: list[str]) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
-        """numeral char → (its offset in the word, the words) groups.
+    def _index_stopwords(words: list[str]) -> dict[str, tuple[tuple[int, dict, tuple[str, ...]], ...]]:
+        """numeral char → (its offset in the word, words by the character after it, words it ends).
 
-        A run's edge character is then tested with one ``str.startswith`` of
-        a tuple of words per offset (three for 一, in 90 words).
+        A run's edge character is then tested with, per offset, one look-up of
+        the character after it and one ``str.startswith`` of the few words that
+        have that character there (一 stands in 90 words, at three offsets).
         """
-        groups: dict[str, dict[int, set]] = {}
+        groups: dict[str, dict[int, tuple[dict, set]]] = {}
         for word in words:
             for offset, char in enumerate(word):
                 if char in _NUMERAL_CHARS:
-                    groups.setdefault(char, {}).setdefault(offset, set()).add(word)
-        return {char: tuple((offset, tuple(sorted(found))) for offset, found in sorted(by_offset.items()))
+                    by_next, ending = groups.setdefault(char, {}).setdefault(offset, ({}, set()))
+                    if offset + 1 < len(word):
+                        by_next.setdefault(word[offset + 1], set()).add(word)
+                    else:
+                        ending.add(word)
+        return {char: tuple((offset, {following: tuple(sorted(found)) for following, found in by_next.items()},
+                             tuple(sorted(ending)))
+                            for offset, (by_next, ending) in sorted(by_offset.items()))
                 for char, by_offset in groups.items()}
 
 
@@ -471,7 +478,7 @@ def _scanner(unit_source: str, not_after: Iterable[str], not_before: Iterable[st
     no_per = "(?s:" + "".join(f"(?<!每{'.' * gap})" for gap in range(_PER_VERB_LONGEST + 1)) + ")"
     scanner = re.compile(
         _SCANNER_START + "(?:(?P<word>" + "|".join(_SPECIAL_WORDS) + ")"
-        "|(?P<plain>" + absent(not_after, "<!") + no_per + PLAIN_RUN_SOURCE + ")"
+        "|(?P<plain>(?=[0-9])" + absent(not_after, "<!") + no_per + PLAIN_RUN_SOURCE + ")"
         "(?P<unit>(?>" + unit_source + ")" + absent(not_before, "!") + ")?"
         "|(?P<run>" + NUMERAL_RUN.pattern + "))"
     )
@@ -1593,9 +1600,16 @@ class QuantityGrammar:
     def _is_stopword(self, norm: str, start: int, end: int) -> bool:
         index = self._rules.stopwords
         for position in ((start,) if end - start == 1 else (start, end - 1)):
-            for offset, words in index.get(norm[position], ()):
+            groups = index.get(norm[position])
+            if not groups:
+                continue
+            following = norm[position + 1:position + 2]
+            for offset, by_next, ending in groups:
                 begin = position - offset
-                if begin >= 0 and norm.startswith(words, begin):
+                if begin < 0:
+                    continue
+                words = by_next.get(following)
+                if words and norm.startswith(words, begin) or ending and norm.startswith(ending, begin):
                     return True
         return False
 
