@@ -102,8 +102,16 @@ def _fold_run(match: re.Match) -> str:
     return _FOLD_ONE[run] if len(run) == 1 else run.translate(_FOLD)
 
 
+# Full-width punctuation is most of what there is to fold in Chinese text; str.replace folds
+# each of these in one C pass, which leaves the regex few runs to call back for.
+_FOLD_FIRST = "，：（）；"
+
+
 def normalize(text: str) -> str:
     """Fold ``text`` for reading; the result has exactly the same length."""
+    for char in _FOLD_FIRST:
+        if char in text:
+            text = text.replace(char, _FOLD_ONE[char])
     return _FOLDABLE.sub(_fold_run, text)
 
 
