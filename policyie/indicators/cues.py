@@ -27,7 +27,7 @@ CUE_LISTS = (
     "result_verbs", "verbs", "adverbs", "name_prefix_noise", "name_suffix_noise", "kept_before_amounts",
     "growth_name_suffixes", "growth_nouns", "copulas",
     "scope_words", "national_words", "peer_groups", "peer_suffixes", "report_markers", "report_openers",
-    "review_markers", "plan_markers", "plan_intro_verbs", "achievement_ordinals", "label_units",
+    "review_markers", "plan_markers", "plan_intro_verbs", "block_intro_verbs", "achievement_ordinals", "label_units",
     "frame_nouns", "cue_blockers",
 )
 
@@ -107,6 +107,7 @@ class Cues:
             "review": re.compile(alternation(self.lists["review_markers"])),
             "plan": re.compile(alternation(self.lists["plan_markers"])),
             "intro_verb": re.compile(alternation(self.lists["plan_intro_verbs"])),
+            "block_intro_verb": re.compile(alternation(self.lists["block_intro_verbs"])),
             # 首个300亿元园区, 首个营收超千亿元园区: an order of achievement shortly before a value
             "ordinal_before": re.compile("(?:" + alternation(self.lists["achievement_ordinals"])
                                          + r")[^，,。；;、：:]{0,4}$"),

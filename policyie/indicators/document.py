@@ -223,8 +223,10 @@ class DocContext:
         block are a plan of the report's year (the year in the report's name, else the document's).
         The introduction is a clause naming the report with a verb of plans (报告提出，…), or else a
         paragraph naming a work report with such a verb anywhere (某省政府工作报告对…提出了明确要求),
-        unless it quotes what the report shows (显示) or says it was passed (审议).  Neither a verb
-        before 的 (报告提出的目标任务全面完成) nor the report of a past year (去年政府工作报告) opens a plan."""
+        unless it quotes what the report shows (显示) or says it was passed (审议).  A verb that can also
+        introduce a review (报告指出, 强调: `block_intro_verbs`) opens the plan only in the paragraphs after
+        its own.  Neither a verb before 的 (报告提出的目标任务全面完成) nor the report of a past year
+        (去年政府工作报告) opens a plan."""
         text = self.text
         report = text.find("工作报告", start, end)
         if report < 0 and not 0 <= self.first_work_report < start:
@@ -238,11 +240,15 @@ class DocContext:
         if report < 0 or _NO_PLAN_INTRO.search(text, start, end):
             return None
         verb = self._plan_verb(report + 4, end)
-        return self._report_plan(start, report, _clause_end(text, verb, end)) if verb is not None else None
+        if verb is not None:
+            return self._report_plan(start, report, _clause_end(text, verb, end))
+        if self._plan_verb(report + 4, end, "block_intro_verb") is not None:
+            return self._report_plan(start, report, end)
+        return None
 
-    def _plan_verb(self, start: int, end: int) -> Optional[int]:
+    def _plan_verb(self, start: int, end: int, verbs: str = "intro_verb") -> Optional[int]:
         """The end of the first verb of plans in text[start:end] that is not before 的."""
-        for match in self.cues.section_patterns["intro_verb"].finditer(self.text, start, end):
+        for match in self.cues.section_patterns[verbs].finditer(self.text, start, end):
             if not self.text.startswith("的", match.end()):
                 return match.end()
         return None
