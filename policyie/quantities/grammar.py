@@ -29,6 +29,7 @@ from typing import Iterable, Mapping, NamedTuple
 from .numerals import (
     NUMERAL_RUN,
     PLAIN_RUN_SOURCE,
+    RUN_CHARS,
     RUN_START_CHARS,
     NumeralError,
     normalize,
@@ -394,7 +395,7 @@ class _Rules:
         plain_before_block = _CODE_NEIGHBOURS | set("第前翻每负-/ ") | self.symbols.last_chars
         # after the unit: ranges, 级, 元/吨, 七成多, 一吨半 (五元三毛: see _read_plain)
         plain_after_block = self.unit_tail_chars | _RANGE_FIRST_CHARS | {"级"}
-        self.scanner = _scanner(_trie_source(units), plain_before_block, plain_after_block)
+        self.scanner = _scanner(_trie_source(units), plain_before_block, plain_after_block, self.quick_next)
 
     @staticmethod
     def _index_stopwords(words: list[str]) -> dict[str, tuple[tuple[int, dict, tuple[str, ...]], ...]]:
@@ -461,7 +462,8 @@ _SPECIAL_WORDS = ("过半数", "过半", "半数", "首位", "榜首", "对折",
 _SCANNER_START = "(?=[" + "".join(sorted(set(RUN_START_CHARS + "".join(word[0] for word in _SPECIAL_WORDS)))) + "])"
 
 
-def _scanner(unit_source: str, not_after: Iterable[str], not_before: Iterable[str]) -> re.Pattern:
+def _scanner(unit_source: str, not_after: Iterable[str], not_before: Iterable[str],
+             worth_reading: Iterable[str]) -> re.Pattern:
     """Special words, plain Arabic numbers with the unit right after them, other runs.
 
     A match's last group tells which: ``word``, ``unit`` (a plain number and
@@ -470,6 +472,9 @@ def _scanner(unit_source: str, not_after: Iterable[str], not_before: Iterable[st
     characters after 每 (a ``run`` then, read in full), and its unit must not
     stand before one of ``not_before`` (a ``plain`` then).  The unit is an
     atomic group: refused, it gives way to no unit, never to a shorter one.
+    A ``skip`` is a one-character Chinese numeral with nothing to read: after
+    a character other than 第前翻每 and before none of ``worth_reading``
+    (what _read_run would turn away at once: 一是, 三农, 二者).
     """
     def absent(chars: Iterable[str], look: str) -> str:
         chars = "".join(re.escape(char) for char in sorted(set(chars)))
@@ -480,14 +485,16 @@ def _scanner(unit_source: str, not_after: Iterable[str], not_before: Iterable[st
         _SCANNER_START + "(?:(?P<word>" + "|".join(_SPECIAL_WORDS) + ")"
         "|(?P<plain>(?=[0-9])" + absent(not_after, "<!") + no_per + PLAIN_RUN_SOURCE + ")"
         "(?P<unit>(?>" + unit_source + ")" + absent(not_before, "!") + ")?"
+        "|(?P<skip>(?<=[^第前翻每])[〇零一二两三四五六七八九十](?![" + re.escape(RUN_CHARS) + "])"
+        + absent(worth_reading, "!") + ")"
         "|(?P<run>" + NUMERAL_RUN.pattern + "))"
     )
-    assert scanner.groupindex == {"word": _WORD, "plain": _PLAIN, "unit": _UNIT, "run": _RUN}
+    assert scanner.groupindex == {"word": _WORD, "plain": _PLAIN, "unit": _UNIT, "skip": _SKIP, "run": _RUN}
     return scanner
 
 
 # The scanner's groups by number: find() tells them apart by Match.lastindex.
-_WORD, _PLAIN, _UNIT, _RUN = 1, 2, 3, 4
+_WORD, _PLAIN, _UNIT, _SKIP, _RUN = 1, 2, 3, 4, 5
 
 
 _SMALL_CHANGE_DIGITS = frozenset("0123456789一二两三四五六七八九壹贰叁肆伍陆柒捌玖")
@@ -754,6 +761,9 @@ class QuantityGrammar:
                         position = end
                     continue
                 candidates, resume = self._read_run(norm, start, end, last_end, rules)
+            elif kind == _SKIP:
+                position = match.end()
+                continue
             elif kind == _WORD:
                 candidates, resume = self._special_word(norm, match, last_end, rules), match.end()
             else:

@@ -37,6 +37,7 @@ __all__ = [
     "run_reading",
     "NUMERAL_RUN",
     "RUN_START_CHARS",
+    "RUN_CHARS",
     "PLAIN_RUN_SOURCE",
     "CN_DIGIT_CHARS",
     "CN_UNIT_CHARS",
@@ -183,6 +184,8 @@ _CN_INNER = (
     + r"|(?<=[十拾百佰千仟万亿零]) *几"
 )
 _CN_RUN_CHARS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖幺廿卅十拾百佰千仟万亿兆点余多几"
+# Every character a run may hold (a superset, for lookaheads that keep out what could go on a run).
+RUN_CHARS = "0123456789.,eE+- " + _CN_RUN_CHARS
 _RUN_SOURCE = (
     rf"(?:{_ARABIC}|{_CN_START})"
     rf"(?:{_ARABIC}|{_CN_INNER}"

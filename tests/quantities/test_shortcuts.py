@@ -119,3 +119,24 @@ def test_plain_runs_are_whole_runs():
                 checked += 1
                 assert NUMERAL_RUN.match(text, position).group() == match.group(), (text, position)
     assert checked > 10_000
+
+
+def test_skipped_runs_are_those_the_full_reading_turns_away(grammars):
+    """The scanner's ``skip`` group (一是, 三农) stands for runs _read_run drops at once."""
+    from policyie.quantities.grammar import _SKIP
+    from policyie.quantities.numerals import normalize
+
+    grammar, _ = grammars
+    rules = grammar._rules
+    rng = random.Random(11)
+    texts = _example_texts() + ["".join(rng.choice(TOKENS + ["是", "者", "农", "第", "翻"]) for _ in range(5_000))
+                                for _ in range(4)]
+    skipped = 0
+    for text in texts:
+        norm = normalize(text)
+        for match in rules.scanner.finditer(norm):
+            if match.lastindex == _SKIP:
+                skipped += 1
+                start, end = match.span()
+                assert grammar._read_run(norm, start, end, 0, rules) == ([], end), norm[start - 3:end + 3]
+    assert skipped > 200
