@@ -17,8 +17,8 @@ Units, markers, cue words and exclusions are data records (``data/*.jsonl``);
 from __future__ import annotations
 
 import json
-import math
 import re
+from math import isfinite
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -739,7 +739,7 @@ class QuantityGrammar:
         found: list[Quantity] = []
         last_end = 0
         position = 0
-        search = rules.scanner.search
+        search, read_plain = rules.scanner.search, self._read_plain
         while True:
             match = search(norm, position)
             if match is None:
@@ -748,15 +748,13 @@ class QuantityGrammar:
             if kind == _UNIT or kind == _PLAIN:
                 start, end = match.start(), match.end(_PLAIN)
                 if kind == _UNIT:
-                    quantity = self._read_plain(text, norm, start, end, match.group(_UNIT), match.end(),
-                                                last_end, rules)
+                    quantity = read_plain(text, norm, start, end, match.group(_UNIT), match.end(), last_end, rules)
                 else:
                     quantity = self._plain_without_unit(norm, start, end, rules)
                 if quantity is not None:                     # settled without the full reading
-                    if quantity and not (in_url and in_url[quantity.start]) and math.isfinite(quantity.value):
+                    if quantity and not (in_url and in_url[quantity.start]):
                         found.append(quantity)
-                        last_end = quantity.end
-                        position = last_end
+                        last_end = position = quantity.end
                     else:
                         position = end
                     continue
@@ -781,7 +779,7 @@ class QuantityGrammar:
     def _as_quantity(text: str, candidate: _Candidate) -> Quantity | None:
         """The record of an accepted candidate; None for a value no float holds (400 nines)."""
         value = float(candidate.value)
-        if not math.isfinite(value):
+        if not isfinite(value):
             return None
         start, end, upper = candidate.start, candidate.end, candidate.upper
         return _new_quantity(Quantity, (
@@ -864,8 +862,11 @@ class QuantityGrammar:
                 value *= unit.factor
             if unit.plus:
                 value += unit.plus
+        value = float(value)
+        if not isfinite(value):
+            return False                                 # 400 nines: no float can hold it
         return _new_quantity(Quantity, (quantity_start, quantity_end, text[quantity_start:quantity_end],
-                                        float(value), unit_name, approx, None, unit.kind_hint))
+                                        value, unit_name, approx, None, unit.kind_hint))
 
     @staticmethod
     def _plain_without_unit(norm: str, start: int, end: int, rules: _Rules) -> bool | None:
