@@ -109,12 +109,13 @@ def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
 
 def results_of(args, documents: Iterable[dict]) -> Iterator[Extraction]:
     """The pipeline the options describe, run over ``documents``."""
-    from policyie.api import extract_many, load
+    from policyie.api import extract_many, freeze_loaded_objects, load
 
     if args.n_process < 1:
         raise ValueError(f"--n-process must be 1 or more, not {args.n_process}")
     if args.n_process == 1:
         nlp = load(args.segmenter, rules=args.rules, installed_rules=args.installed_rules)
+        freeze_loaded_objects()  # this process is ours: see policyie.api.freeze_loaded_objects
         return extract_many(documents, nlp=nlp)
     return extract_many(documents, n_process=args.n_process, segmenter=args.segmenter, rules=args.rules,
                         installed_rules=args.installed_rules)
