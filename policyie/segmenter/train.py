@@ -99,7 +99,16 @@ def write_corpus(sentences: list[list[str]], path: Path) -> None:
     path.write_text("\n".join(" ".join(s) for s in sentences) + "\n", encoding="utf-8")
 
 
+def _with_fixed_hash_seed() -> None:
+    """Re-run this script with PYTHONHASHSEED=0: set iteration order must not vary between runs."""
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        env = dict(os.environ, PYTHONHASHSEED="0")
+        os.execve(sys.executable, [sys.executable, "-m", "policyie.segmenter.train", *sys.argv[1:]], env)
+
+
 def main(argv: list[str] | None = None) -> None:
+    if argv is None:
+        _with_fixed_hash_seed()
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=Path("models/pkuseg"))
     ap.add_argument("--iterations", type=int, default=20)
