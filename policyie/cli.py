@@ -42,13 +42,19 @@ def read_documents(stream: TextIO, source: str, skip_invalid: bool, skipped: lis
             skipped.append(number)
 
 
-def parse_document_line(line: str, source: str, number: int) -> dict:
+def json_object(line: str, source: str, number: int) -> dict:
+    """The JSON object on an input line, or an InputLineError naming the line."""
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as error:
         raise InputLineError(source, number, f"not JSON ({error.msg})") from None
     if not isinstance(obj, dict):
         raise InputLineError(source, number, "expected a JSON object")
+    return obj
+
+
+def parse_document_line(line: str, source: str, number: int) -> dict:
+    obj = json_object(line, source, number)
     if not isinstance(obj.get("text"), str):
         raise InputLineError(source, number, "'text' is missing or not a string")
     date = obj.get("date")
@@ -251,12 +257,7 @@ def read_results(path: str, skip_invalid: bool, skipped: list[int]) -> Iterator[
 
 
 def parse_result_line(line: str, source: str, number: int, validation_error) -> tuple[Extraction, Optional[str]]:
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise InputLineError(source, number, f"not JSON ({error.msg})") from None
-    if not isinstance(obj, dict):
-        raise InputLineError(source, number, "expected a JSON object")
+    obj = json_object(line, source, number)
     region = obj.pop("region", None)
     for extra in ("text", "date"):          # gold-style lines carry these too
         obj.pop(extra, None)
