@@ -23,8 +23,7 @@ class IndustriesComponent(PolicyComponent):
         self.tagger.add_terms(records)
 
     def segmenter_words(self) -> list[str]:
-        words = getattr(self.tagger, "segmenter_words", None)
-        return list(words()) if words else []
+        return list(self.tagger.segmenter_words())
 
     def __call__(self, doc: Doc) -> Doc:
         is_boundary = self.boundary_checker(doc) if self.use_boundaries else None
