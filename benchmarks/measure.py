@@ -19,8 +19,10 @@ def peak_rss_mb() -> float:
 
 def policyie_runner(segmenter: str):
     import policyie
+    from policyie.api import freeze_loaded_objects
 
     nlp = policyie.load(segmenter=segmenter)
+    freeze_loaded_objects()  # as `policyie extract` does in its own process
 
     def run(texts):
         return sum(len(r.regions) + len(r.industries) + len(r.indicators)
