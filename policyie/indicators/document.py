@@ -28,7 +28,8 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _DATE_YEAR = re.compile(r"^\s*((?:19|20)\d\d)")
 _CLAUSE_MARK = re.compile(r"[，,：:；;]")
 _BASELINE_BEFORE = ("由", "从", "比", "较", "与", "同", "相比", "高于", "低于", "超过", "快于", "好于", "对比", "恢复到", "恢复至")
-_BASELINE_AFTER = re.compile(r"\s*(?:相比|同期|水平|以来|来|比|基础上|的基础|翻)")
+_BASELINE_AFTER = re.compile(r"\s*(?:相比|同期|水平|以来|来|比|基础上|的基础|翻|[=＝])")   # （2020年=100）
+_BASE_PERIOD = re.compile(r"[^，,。；;：:]{0,6}?为")     # 以2020年为基期, 以2020年价格为100: the base of an index
 _DATE_LINE = re.compile(r"\d\s*月\s*\d{1,2}\s*日|会议上|大会上")
 _BULLET = "•·-—*●◆◇○△▲▪►"
 _REPORT_TITLE = re.compile(r"((?:19|20)\d\d)\s*年[^\n。，]{0,30}?(?:政府)?工作报告")
@@ -110,6 +111,8 @@ def _is_deadline(text: str, start: int) -> bool:
 
 def _is_baseline(text: str, match: re.Match) -> bool:
     if text.endswith(_BASELINE_BEFORE, max(0, match.start() - 3), match.start()):
+        return True
+    if text.endswith("以", 0, match.start()) and _BASE_PERIOD.match(text, match.end()):
         return True
     return bool(_BASELINE_AFTER.match(text, match.end()))
 

@@ -19,7 +19,8 @@ from typing import Callable, Iterable, Mapping, Optional, Protocol, Sequence
 
 from policyie.indicators.cues import CUE_LISTS, Cues, Hit, default_cues
 from policyie.indicators.document import DocContext
-from policyie.indicators.names import NOT_PREDICATE, NOUN_ENDINGS, Clause, NameRules, hits_between
+from policyie.indicators.names import (NOT_PREDICATE, NOUN_ENDINGS, Clause, NameRules, hits_between,
+                                       inline_parenthetical_end, without_asides)
 from policyie.quantities import NumeralError, parse_numeral
 
 __all__ = ["CUE_LISTS", "Cues", "IndicatorBuilder", "default_cues"]
@@ -36,6 +37,10 @@ _QUOTE_TITLE_MAX = 20    # a quoted span this short is a name or a title (“10�
 _AGENT_PREFIXES = ("该", "我们")
 _COMPARED_KINDS = ("rank", "difference", "share")
 _QUOTED = re.compile("[“《「]")
+# the base of an index or a ratio, never a value of its own: 性别比为98.5（以女性为100）, 指数（上年=100）
+_BASE_BEFORE = re.compile(r"(?:(?<!\w)以(?![上下来及内外])[^，,。；;：:]{1,10}?为|[=＝])\s*$")   # not 以上, 所以
+_BASE_AFTER = re.compile(r"\s*(?:[）)，,。；;\n]|$)")
+_BASE_REACH = 14          # characters before a value read for 以…为 / =
 _UNKNOWN = object()       # a value not computed yet
 _SCAN_AFTER = 40         # characters after the last value of a sentence that the scan covers
 
@@ -254,10 +259,29 @@ class _DocumentRun:
             max(q.end for q in self.quantities[first:last + 1])
         scan_end = min(end, last_end + _SCAN_AFTER)
         holes = self.holes[bisect_left(self.hole_starts, start):bisect_left(self.hole_starts, scan_end)]
+        marks, glosses = self._clause_marks(start, end)
+        if glosses:               # 性别比（以女性为100）为104.5: the words of a gloss are no cues of the clause
+            holes = sorted(holes + glosses)
         hits = self.cues.scanner.scan(self.text, start, scan_end, holes)
         quoted = _QUOTED.search(self.text, start, end) is not None
-        marks = [m.end() for m in _CLAUSE_END.finditer(self.text, start, end)]
         return _Sentence(self.text, start, end, hits, self.word_info, quoted, marks, self.context.marks_in(start, end))
+
+    def _clause_marks(self, start: int, end: int) -> tuple[list[int], list[tuple[int, int]]]:
+        """The offsets right after each clause mark of [start, end), and the parentheticals that belong to their
+        clause (通用机场（运营中心）5个, 价格指数（上年=100）为98.2), whose parentheses are no clause marks."""
+        text = self.text
+        marks, glosses = [], []
+        for match in _CLAUSE_END.finditer(text, start, end):
+            position = match.start()
+            if glosses and position < glosses[-1][1]:
+                continue
+            if text[position] in "（(":
+                inline_end = inline_parenthetical_end(text, position)
+                if inline_end is not None:
+                    glosses.append((position, inline_end))
+                    continue
+            marks.append(match.end())
+        return marks, glosses
 
     # -- one quantity ------------------------------------------------------------------
     def _record(self, index: int, quantity: QuantityLike, sentence: _Sentence,
@@ -276,6 +300,7 @@ class _DocumentRun:
             else (None, None)
         if name is None:
             name = self._name(quantity, clause, kind, counted, family, previous)
+        name = without_asides(name)
         year, target = self._year_and_target(quantity, sentence)
         return {
             "text": quantity.text, "start": quantity.start, "end": quantity.end,
@@ -474,7 +499,16 @@ class _DocumentRun:
             return True       # “10条支持政策”, “区域品牌传播影响力百强榜”: titles
         if counted is not None and self._labels_what_follows(quantity, counted, next_start):
             return True
+        if self._is_base(quantity, clause):
+            return True
         return self._is_magnitude_label(quantity, sentence, clause)
+
+    def _is_base(self, quantity: QuantityLike, clause: Clause) -> bool:
+        """以女性为100, 上年=100: the reference that a ratio or an index is stated against."""
+        text = self.text
+        before = max(clause.clause_start, quantity.start - _BASE_REACH)
+        return _BASE_BEFORE.search(text, before, quantity.start) is not None and \
+            _BASE_AFTER.match(text, quantity.end) is not None
 
     def _labels_what_follows(self, quantity: QuantityLike, counted: tuple[int, int], next_start: int) -> bool:
         after = counted[1]

@@ -31,22 +31,35 @@ _TRIM = "，,、；;：:（）()　 \t\n的了和及与或"
 # Line and bullet markers are never part of a name: symbols wherever they stand at its edge …
 _BULLETS = "●■▲◆★△▪►•·◇○□☆◎※➢▶◉⊙❖✦✧◈▸▹‣⁃→—–-*#【】〖〗" + "".join(map(chr, range(0x2460, 0x24FF))) + \
     "".join(map(chr, range(0x2776, 0x2794)))        # circled and parenthesised numbers: ① ⑴ ⒈ ❶
-_EDGE_TRIM = frozenset(_TRIM + _BULLETS)
+# parentheses are trimmed at a name's edge only without their partner: 起降场（点）, 通用机场（运营中心）
+_EDGE_TRIM = frozenset(_TRIM + _BULLETS) - frozenset("（）()")
 # … and item numbers (1.  一、  2、) where an item can begin: at the start of a line or of a text, or
 # after a colon or a semicolon (not after 、: 一、二季度 is two quarters)
 _ITEM_NUMBER = re.compile(r"(?:[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[.．、](?!\d)"
                           r"|[\u2160-\u217f]\s*[.．、]?|[A-Za-z]\s*[.．、](?![A-Za-z\d]))\s*")   # 1. 一、 Ⅰ. A.
 _ITEM_OPENERS = "\n：:；;。！？"
-_QUOTES = {"“": "”", "‘": "’", "「": "」", "《": "》", "\"": "\""}
+_QUOTES = {"“": "”", "‘": "’", "「": "」", "《": "》", "\"": "\"", "（": "）", "(": ")"}
 _CLOSING = {close: open_ for open_, close in _QUOTES.items()}
+# a leading time: 2023年, 上半年, 1-11月 …, with the 到/截至 of a deadline or a cut-off date (到2027年低空经济规模,
+# 截至2024年末, 到“十四五”末: a title line without a comma)
 _TIME_PREFIX = re.compile(
-    r"(?:(?:19|20)\d\d\s*年(?:度|底|末|初|内|以来|全年)?|[1-9]\d?\s*[-—~至]\s*[1-9]\d?\s*月(?:份)?|[1-9]\d?\s*月(?:份|末|底)?"
+    r"(?:(?:到|至|截至|截止到?)\s*)?(?:(?:19|20)\d\d\s*年(?:度|底|末|初|内|以来|全年)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期末|末)"
+    r"|[1-9]\d?\s*[-—~至]\s*[1-9]\d?\s*月(?:份)?|[1-9]\d?\s*月(?:份|末|底)?"
     r"|[一二三四1-4]季度|上半年|下半年|前[一二三四1-4]季度|前三季度|全年|年末|年底|年初|今年以来|截至(?:目前|年底)?)")
 _TIMEFRAME = re.compile(r"^(?:[一二三四五六七八九十两\d]+\s*(?:年|个月|月|天)(?:来|以来|内|间)?|近年来?|多年来?)$")
 _ENUMERATION_LABEL = re.compile(r"[两一二三四五六七八九十百\d]+大")
 _SHARE_SUFFIX = re.compile(r"的?(?:比重|占比|份额|比例)")
 # 每4辆新能源汽车就有1辆, 每出口4辆汽车就有1辆: the verb (出口) and the thing (汽车) of the whole
 _PER_SHARE = re.compile(r"每(?P<verb>[^\d一二三四五六七八九十两\s]{0,4}?)[\d一二三四五六七八九十两]+\s*\S(?P<thing>.+?)中?就")
+# A parenthetical right after a word that glosses it (通用机场（运营中心）, 起降场（点）, 地区生产总值（GDP）), marks
+# a footnote (（注1）) or states a base (价格指数（上年=100）) belongs to the clause; any other one is an aside
+_PARENS = {"（": "）", "(": ")"}
+_INLINE_MAX = 12
+_INLINE_CONTENT = re.compile(r"[^\W\d_]+|注\s*\d{0,2}|[^=＝]{1,8}[=＝]\s*\d+|以[^\d，,]{1,8}为\s*\d+")
+# Footnote and reference marks (地区生产总值[2], 第三产业［3］增加值, GDP¹, （注1）) and asides holding a number
+# or a base (（上年=100）) are no part of what a value measures
+_ASIDE = re.compile(r"\s*(?:[（(](?:注\s*\d{0,2}|[^（）()]*?[\d=＝][^（）()]*)[）)]|[\[［〔]\s*\d{1,3}\s*[\]］〕]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+_ASIDE_FIRST = frozenset("（([［〔¹²³⁴⁵⁶⁷⁸⁹⁰")
 _SEPARATORS = "、和及与"
 _COUNTED_STOP = re.compile(r"[，,、；;。：:？！?!（）()\n]")
 _PHRASE_STOPS = frozenset("，,；;。：:？！?!（）()\n")
@@ -56,7 +69,7 @@ _TIMEFRAME_TAIL = re.compile(r"(?:[一二三四五六七八九十两\d]+\s*(?:�
 _JOINT_PREFIX = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})(?:省区?市?|市|区|县|地|国|城)")
 _METRIC_HEAD = re.compile(r".{0,2}(?:率|指数|比例|比重|强度|密度)$")
 # the first characters that _ITEM_NUMBER, _JOINT_PREFIX and _TIME_PREFIX can match (besides digits)
-_FRONT_FIRST = frozenset("一二三四五六七八九十两上下前全年今截" + "".join(map(chr, range(0x2160, 0x2180))) +
+_FRONT_FIRST = frozenset("一二三四五六七八九十两上下前全年今截到至“\"" + "".join(map(chr, range(0x2160, 0x2180))) +
                          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _TIMEFRAME_FIRST = frozenset("一二三四五六七八九十两近多")
 _TAIL_LAST_CHARS = "年底末期月来内间度初"   # the last characters of _BASELINE_TAIL and _TIMEFRAME_TAIL
@@ -187,6 +200,11 @@ class NameRules:
         start = quantity.end
         limit = min(clause.sentence_end, next_start, start + 40)
         stop = _COUNTED_STOP.search(text, start, limit)
+        while stop is not None and text[stop.start()] in _PARENS:
+            inline_end = inline_parenthetical_end(text, stop.start())     # 起降场（点）
+            if inline_end is None or inline_end > limit:
+                break
+            stop = _COUNTED_STOP.search(text, inline_end, limit)
         end = stop.start() if stop else max(start, limit)
         if end == start:
             return None
@@ -295,6 +313,8 @@ class NameRules:
                 start += 1
             while end > start and text[end - 1] in _EDGE_TRIM:
                 end -= 1
+            if start < end:
+                start, end = _balance_quotes(text, start, end)
             if start == end:
                 break
             new_start = self._strip_front(text, start, end, in_document)
@@ -302,7 +322,6 @@ class NameRules:
             if (new_start, new_end) == (start, end):
                 break
             start, end = new_start, new_end
-        start, end = _balance_quotes(text, start, end)
         name = text[start:end]
         if len(name) < 2 or not (name[0].isalpha() or any(map(str.isalpha, name))):
             return None          # CJK characters are letters too
@@ -476,3 +495,23 @@ def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
         else:
             break
     return start, end
+
+
+def inline_parenthetical_end(text: str, open_at: int) -> Optional[int]:
+    """The end of the parenthetical opening at ``open_at`` when it belongs to the clause (right after a word,
+    short, a gloss, a footnote mark or a base: 通用机场（运营中心）, 价格指数（上年=100）); None for an aside."""
+    close = _PARENS.get(text[open_at])
+    if close is None or open_at == 0 or not text[open_at - 1].isalpha():
+        return None
+    close_at = text.find(close, open_at + 1, open_at + 2 + _INLINE_MAX)
+    if close_at < 0 or not _INLINE_CONTENT.fullmatch(text, open_at + 1, close_at):
+        return None
+    return close_at + 1
+
+
+def without_asides(name: Optional[str]) -> Optional[str]:
+    """``name`` without footnote marks and asides (地区生产总值[2] → 地区生产总值, 第三产业［3］增加值 →
+    第三产业增加值, 价格指数（上年=100） → 价格指数); None if nothing is left."""
+    if name is None or _ASIDE_FIRST.isdisjoint(name):
+        return name
+    return _ASIDE.sub("", name).strip() or None
