@@ -392,7 +392,7 @@ class NameRules:
     def respective_names(self, text: str, start: int, end: int, count: int) -> Optional[list[tuple[str, Optional[int]]]]:
         """'A、B分别…' → [A, B]; 城乡居民…分别 → 城镇居民…, 农村居民…; None unless there are ``count``.
         Each name comes with the offset of the place its member starts with (南京、苏州地区生产总值), if any."""
-        parts = _split_spans(text, start, end)
+        parts = _list_members(text, start, end, count)
         if len(parts) == 1 and count > 1:
             name = self.as_name(text, self.clean_span(text, *parts[0]))
             names = self._distributed(name, count) if name else None
@@ -451,8 +451,23 @@ def _head_of(last: str, member: str) -> str:
     return last[len(member):]
 
 
-def _split_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The members of a list in text[start:end] as offsets: split at list separators outside quotes,
+def _list_members(text: str, start: int, end: int, count: int) -> list[tuple[int, int]]:
+    """The ``count`` members of the list in text[start:end] (fewer or more when it has no such reading).
+    A member may hold 和/与/及 itself (生活用品和服务、医疗保健、教育文化和娱乐), so the list is split at 、
+    first, then also at the 和/与/及 of its last member (A、B和C), and at every separator only when the
+    count still asks for more (城镇和农村居民…)."""
+    members = _split_spans(text, start, end, "、")
+    if len(members) >= count:
+        return members
+    if len(members) > 1:
+        last = _split_spans(text, *members[-1])
+        if len(members) - 1 + len(last) == count:
+            return members[:-1] + last
+    return _split_spans(text, start, end)
+
+
+def _split_spans(text: str, start: int, end: int, separators: str = _SEPARATORS) -> list[tuple[int, int]]:
+    """The members of a list in text[start:end] as offsets: split at ``separators`` outside quotes,
     without punctuation at their edges; empty members are left out."""
     spans, depth, member_start = [], 0, start
     for position in range(start, end + 1):
@@ -461,7 +476,7 @@ def _split_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif char is not None and char in _CLOSING and depth:
             depth -= 1
-        if char is None or (depth == 0 and char in _SEPARATORS):
+        if char is None or (depth == 0 and char in separators):
             left, right = member_start, position
             while left < right and text[left] in _TRIM:
                 left += 1
