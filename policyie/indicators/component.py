@@ -26,7 +26,8 @@ class IndicatorsComponent(PolicyComponent):
         quantities = [SimpleNamespace(**q) for q in get_records(doc, "quantities")]
         scope = region_scope_of(doc)
         records = self.builder.build(text_of(doc), quantities, date=get_doc_meta(doc).get("date"),
-                                     region_at=scope, regions=get_records(doc, "regions"))
+                                     region_at=scope, regions=get_records(doc, "regions"),
+                                     is_boundary=self.boundary_checker(doc))
         put_records(doc, "indicators", records, label_field="unit")
         return doc
 

@@ -56,6 +56,8 @@ class Cues:
 
     lists: Mapping[str, tuple[str, ...]]
     tables: Mapping[str, Mapping] = field(default_factory=dict)
+    # words that hold a one-character cue word without being it (起降, 直达, 增值: data/compounds.json)
+    compounds: frozenset = frozenset()
 
     def __getitem__(self, name: str) -> tuple[str, ...]:
         return self.lists[name]
@@ -64,7 +66,7 @@ class Cues:
         return self.tables.get(name, {})
 
     @classmethod
-    def from_mapping(cls, data: Mapping) -> "Cues":
+    def from_mapping(cls, data: Mapping, compounds: Iterable[str] = ()) -> "Cues":
         lists = {}
         for name in CUE_LISTS:
             words = data.get(name, [])
@@ -72,7 +74,7 @@ class Cues:
                 raise ValueError(f"cue list {name!r} must be a list of non-empty strings")
             lists[name] = _longest_first(words)
         tables = {key[len("table_"):]: value for key, value in data.items() if key.startswith("table_")}
-        return cls(lists, tables)
+        return cls(lists, tables, frozenset(compounds))
 
     def with_word(self, list_name: str, word: str) -> "Cues":
         if list_name not in CUE_LISTS:
@@ -81,7 +83,7 @@ class Cues:
             raise ValueError("cue text must be a non-empty string")
         lists = dict(self.lists)
         lists[list_name] = _longest_first((*lists[list_name], word))
-        return Cues(lists, self.tables)
+        return Cues(lists, self.tables, self.compounds)
 
     @cached_property
     def scanner(self) -> "CueScanner":
@@ -160,8 +162,10 @@ def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def default_cues() -> Cues:
-    data = json.loads((resources.files("policyie.indicators") / "data" / "cues.json").read_text("utf-8"))
-    return Cues.from_mapping(data)
+    folder = resources.files("policyie.indicators") / "data"
+    data = json.loads((folder / "cues.json").read_text("utf-8"))
+    compounds = json.loads((folder / "compounds.json").read_text("utf-8"))["compounds"]
+    return Cues.from_mapping(data, compounds)
 
 
 class CueScanner:
@@ -251,3 +255,16 @@ def _trie_pattern(words: Iterable[str]) -> "re.Pattern":
         return body + ("?" if "" in node else "")
 
     return re.compile(build(trie))
+
+
+def is_word_of_its_own(text: str, hit: Hit, compounds: frozenset, is_boundary=None) -> bool:
+    """Whether a one-character cue word stands as a word here, not as a letter of another word (起降场, 直达航线,
+    增值税, 前列): with a word segmenter, where its token begins and ends there (``is_boundary``); without one,
+    where no word of ``compounds`` covers it.  Words of change that hold one (骤降, 锐减, 递增) are cue words
+    themselves, found by the scan before this question is asked."""
+    start = hit.start
+    if is_boundary is not None:
+        return is_boundary(start) and is_boundary(start + 1)
+    return not (text[start - 1:start + 1] in compounds or text[start:start + 2] in compounds or
+                text[start - 2:start + 1] in compounds or text[start - 1:start + 2] in compounds or
+                text[start:start + 3] in compounds)

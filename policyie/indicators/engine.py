@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterable, Mapping, Optional, Protocol, Sequence
 
-from policyie.indicators.cues import CUE_LISTS, Cues, Hit, default_cues
+from policyie.indicators.cues import CUE_LISTS, Cues, Hit, default_cues, is_word_of_its_own
 from policyie.indicators.document import DocContext
 from policyie.indicators.names import (NOT_PREDICATE, NOUN_ENDINGS, Clause, NameRules, hits_between,
                                        inline_parenthetical_end, without_asides)
@@ -190,9 +190,11 @@ class IndicatorBuilder:
     # -- the pass over one document -----------------------------------------
     def build(self, text: str, quantities: Sequence[QuantityLike], *, date: Optional[str] = None,
               region_at: Optional[Callable[[int], Optional[str]]] = None,
-              regions: Sequence[Mapping] = ()) -> list[dict]:
+              regions: Sequence[Mapping] = (),
+              is_boundary: Optional[Callable[[int], bool]] = None) -> list[dict]:
         """Indicator records for the quantities of ``text`` (in order); ``regions`` are the region
-        records (start, end, code) of the text, used for names and joint statements."""
+        records (start, end, code) of the text, used for names and joint statements; ``is_boundary`` says
+        where a word segmenter put word boundaries (None in character mode)."""
         quantities = per_shares(text, sorted(quantities, key=lambda q: q.start))
         quantity_starts = [q.start for q in quantities]
         context = DocContext(text, date, self.cues, quantity_starts)
@@ -200,7 +202,8 @@ class IndicatorBuilder:
         region_spans = {r["start"]: r["end"] for r in regions if r.get("code") != "100000" or r.get("text") != "全国"}
         names = NameRules(self.cues, region_spans, {q.start: q.end for q in quantities})
         holes = sorted([(q.start, q.end) for q in quantities] + [(r["start"], r["end"]) for r in regions])
-        run = _DocumentRun(self, text, quantities, quantity_starts, context, names, holes, region_at, regions)
+        run = _DocumentRun(self, text, quantities, quantity_starts, context, names, holes, region_at, regions,
+                           is_boundary)
         return run.records()
 
 
@@ -208,7 +211,8 @@ class _DocumentRun:
     """The state of one ``build`` call: nothing here outlives the document."""
 
     def __init__(self, builder: IndicatorBuilder, text: str, quantities: Sequence[QuantityLike],
-                 quantity_starts: list[int], context: DocContext, names: NameRules, holes, region_at, regions):
+                 quantity_starts: list[int], context: DocContext, names: NameRules, holes, region_at, regions,
+                 is_boundary: Optional[Callable[[int], bool]] = None):
         self.cues = builder.cues
         self.sets = builder.cues.sets
         self.text = text
@@ -227,6 +231,7 @@ class _DocumentRun:
         self.ordinal_before = builder.cues.section_patterns["ordinal_before"]
         self.word_info = builder.cues.word_info
         self.families = unit_families()
+        self.is_boundary = is_boundary
 
     def records(self) -> list[dict]:
         """Sentence by sentence: one scan for each, then its values in order."""
@@ -262,9 +267,24 @@ class _DocumentRun:
         marks, glosses = self._clause_marks(start, end)
         if glosses:               # 性别比（以女性为100）为104.5: the words of a gloss are no cues of the clause
             holes = sorted(holes + glosses)
-        hits = self.cues.scanner.scan(self.text, start, scan_end, holes)
+        hits = self._words_only(self.cues.scanner.scan(self.text, start, scan_end, holes))
         quoted = _QUOTED.search(self.text, start, end) is not None
         return _Sentence(self.text, start, end, hits, self.word_info, quoted, marks, self.context.marks_in(start, end))
+
+    def _words_only(self, hits: list[Hit]) -> list[Hit]:
+        """The hits without one-character cue words that are letters of other words here (降 of 起降场, 达
+        of 直达航线, 增 of 增值税): read as verbs they would cut the noun or make a count a change."""
+        text, compounds, is_boundary = self.text, self.cues.compounds, self.is_boundary
+        kept = hits
+        for index, hit in enumerate(hits):
+            if hit.end - hit.start == 1 and \
+                    not is_word_of_its_own(text, hit, compounds, is_boundary):
+                if kept is hits:
+                    kept = hits[:index]
+                continue
+            if kept is not hits:
+                kept.append(hit)
+        return kept
 
     def _clause_marks(self, start: int, end: int) -> tuple[list[int], list[tuple[int, int]]]:
         """The offsets right after each clause mark of [start, end), and the parentheticals that belong to their

@@ -293,3 +293,67 @@ def test_the_region_compared_with_is_not_the_value_s(grammar):
         return "340000" if offset < sentence else "100000"
     records = build(grammar, text, regions=regions, region_at=region_at)
     assert [(r["kind"], r["region"]) for r in records] == [("share", "340000"), ("rank", "340000")]
+
+
+# -- one-character cues inside words, glosses, bases, footnotes ------------------------------------
+
+def test_the_compounds_come_from_the_corpus_and_keep_junctions_out():
+    compounds = default_cues().compounds
+    assert {"起降", "升降", "直达", "增值税", "行列"} <= compounds
+    # 其中|将, 财政|要: the corpus reads these as junctions too often for them to hide a cue
+    assert not {"中将", "政要", "即将"} & compounds
+    assert not compounds & set(default_cues().scanner.roles)      # cue words win in the scan anyway
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("建成起降场（点）", "降", False), ("开通直达航线", "达", False), ("增值税收入", "增", False),
+    ("利润降3%", "降", True), ("规模达5000亿元", "达", True), ("其中将新建", "将", True),
+])
+def test_a_one_character_cue_must_be_a_word_of_its_own_in_character_mode(text, word, expected):
+    from policyie.indicators.cues import Hit, is_word_of_its_own
+    start = text.index(word)
+    hit = Hit(start, start + 1, word, frozenset({"growth"}))
+    assert is_word_of_its_own(text, hit, default_cues().compounds) is expected
+
+
+def test_the_segmenter_s_words_decide_where_it_ran():
+    """起|降场 glued by the segmenter: 降 starts a token that goes on, so it is no word of its own."""
+    from policyie.indicators.cues import Hit, is_word_of_its_own
+    text = "航空器起降场"
+    hit = Hit(4, 5, "降", frozenset({"growth"}))
+    boundaries = {0, 2, 3, 4, 6}                               # 航空|器起|降场 as a segmenter might cut it
+    assert not is_word_of_its_own(text, hit, frozenset(), boundaries.__contains__)
+    assert is_word_of_its_own(text, hit, frozenset(), {0, 2, 3, 4, 5, 6}.__contains__)
+
+
+def test_a_count_before_a_word_holding_a_cue_names_it():
+    text = "新建起降点80个"
+    (record,) = IndicatorBuilder().build(text, [quantity_in(text, "80个", 80, "个")])
+    assert (record["value"], record["kind"], record["name"]) == (80, "level", "起降点")
+    boundaries = {0, 2, 4, 6, 8}.__contains__          # 新建|起降|点|80个 …
+    (record,) = IndicatorBuilder().build(text, [quantity_in(text, "80个", 80, "个")], is_boundary=boundaries)
+    assert (record["value"], record["kind"], record["name"]) == (80, "level", "起降点")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("人口性别比为104.2（以女性为100）。", "100", 100), ("价格指数（上年=100）为98.2。", "100", 100),
+])
+def test_the_base_of_a_ratio_or_an_index_is_no_value(text, span, value):
+    quantities = [quantity_in(text, span, value, "")]
+    assert IndicatorBuilder().build(text, quantities) == []
+
+
+@pytest.mark.parametrize("name, cleaned", [
+    ("地区生产总值[2]", "地区生产总值"), ("第三产业［3］增加值", "第三产业增加值"), ("GDP¹", "GDP"),
+    ("数字经济增加值（注1）", "数字经济增加值"), ("价格指数（上年=100）", "价格指数"), ("通用机场（运营中心）", "通用机场（运营中心）"),
+])
+def test_footnote_marks_and_asides_leave_names(name, cleaned):
+    from policyie.indicators.names import without_asides
+    assert without_asides(name) == cleaned
+
+
+def test_a_gloss_belongs_to_its_clause_and_an_aside_does_not():
+    from policyie.indicators.names import inline_parenthetical_end
+    text = "规划通用机场（运营中心）5个，增长5%（初步核算）"
+    assert inline_parenthetical_end(text, text.index("（")) == text.index("）") + 1
+    assert inline_parenthetical_end(text, text.rindex("（")) is None          # after a value: an aside
