@@ -28,7 +28,7 @@ CUE_LISTS = (
     "growth_name_suffixes", "growth_nouns", "copulas",
     "scope_words", "national_words", "peer_groups", "peer_suffixes", "report_markers", "report_openers",
     "review_markers", "plan_markers", "plan_intro_verbs", "block_intro_verbs", "achievement_ordinals", "label_units",
-    "frame_nouns", "cue_blockers",
+    "frame_nouns", "cue_blockers", "review_titles",
 )
 
 # Lists whose words are looked for by the scanner; the others are matched at the edges of names
@@ -107,6 +107,7 @@ class Cues:
         return {
             "review_opening": re.compile(r"(?:刚刚)?(?:" + alternation(self.lists["review_markers"]) + ")"),
             "review": re.compile(alternation(self.lists["review_markers"])),
+            "review_title": re.compile(alternation(self.lists["review_titles"])),
             "plan": re.compile(alternation(self.lists["plan_markers"])),
             "intro_verb": re.compile(alternation(self.lists["plan_intro_verbs"])),
             "block_intro_verb": re.compile(alternation(self.lists["block_intro_verbs"])),

@@ -39,6 +39,10 @@ _CLAUSE_OR_SENTENCE = re.compile(r"[，,：:；;。！？!?]")
 _NO_PLAN_INTRO = re.compile(r"显示|审议")
 _TITLE_YEAR_REACH = 20    # 2024年某市政府工作报告: how far before 工作报告 the report's year may stand
 _HEAD_CHARS = 400
+# a line that only dates the document (2025年3月20日, 某市统计局 2025年3月20日): no year of its values
+_DATE_ONLY = re.compile(r"[^。，,；;：:]{0,20}(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。，,；;：:]{0,4}")
+_SECTION_MARK = re.compile(r"[■□●◆◇▲△▶►★☆※【〖]|[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[、.．](?!\d)")
+_DAY_AFTER_YEAR = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _OPENER_MAX = 30          # characters of a paragraph's first clause read for a review or plan opening
 
 
@@ -138,6 +142,7 @@ class DocContext:
         self._year_sentences = frozenset(self._year_sentence_list)
         self._leads: dict[int, Optional[int]] = {}
         self._read_structure()
+        self.opening_year = None if self.is_report else self._opening_year()
 
     # -- what kind of document --------------------------------------------------
     def _looks_like_report(self, head: str) -> bool:
@@ -179,7 +184,7 @@ class DocContext:
             self.paragraph_frames.append(block_frame or section)
             self.paragraph_carried.append(carried)
             self.paragraph_intros.append(intro)
-            if stripped and heading is None:
+            if stripped and heading is None and not _DATE_ONLY.fullmatch(stripped):
                 if intro is not None:
                     block_frame = intro[1]
                     carried = None
@@ -187,6 +192,38 @@ class DocContext:
                 if lead is not None:
                     carried = lead
             start = end + 1
+
+    def _opening_year(self) -> Optional[int]:
+        """The year that the document is about, when it says so at its head: a title naming one year and a
+        review (2024年某市国民经济和社会发展统计公报, `review_titles`), or a first paragraph that opens with a
+        year (2024年，全市… / 2024年是…的关键一年); not a year after the document's own (a plan's), nor a
+        deadline, a baseline or a date line.  A statistical communiqué or a year's review published in
+        2025 opens with 2024, and its 全年, 年末 and every result that names no year of its own are 2024's;
+        news that names no year at its head keeps none."""
+        start = 0
+        for line in self.text[:_HEAD_CHARS].split("\n"):
+            stripped = line.strip()
+            line_start = start + len(line) - len(line.lstrip())
+            start += len(line) + 1
+            if not stripped or _DATE_ONLY.fullmatch(stripped):
+                continue
+            marks = [m for m in self._marks_in(line_start, line_start + len(stripped))
+                     if not m.baseline and not m.deadline]
+            if len(stripped) <= _HEADING_MAX and "。" not in stripped and line[-1:] not in "，,；;：:":
+                if _SECTION_MARK.match(stripped):
+                    return None  # ■ 甲市, 一、综合: sections begin, whatever they open with is theirs
+                if self.cues.section_patterns["review_title"].search(stripped) and len({m.year for m in marks}) == 1:
+                    return self._about(marks[0].year)
+                continue         # a title, its issuer: the body begins further on
+            opening = marks[0] if marks and marks[0].start == line_start else None
+            if opening is None or _DAY_AFTER_YEAR.match(self.text, opening.end):
+                return None
+            return self._about(opening.year)
+        return None
+
+    def _about(self, year: int) -> Optional[int]:
+        """``year`` as the year a document is about: not after the document's own year."""
+        return year if self.year is None or year <= self.year else None
 
     def _heading_frame(self, line: str, start: int) -> Optional[Frame]:
         """The frame a heading line sets (Frame(None, None) for a heading that only closes a block)."""

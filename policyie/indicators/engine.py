@@ -564,6 +564,8 @@ class _DocumentRun:
         doc_year = context.year
         if year is None and context.is_report and doc_year is not None:
             year = doc_year if (strong or weak or frame.mode == "plan") else doc_year - 1
+        elif year is None and not (strong or weak or expected or frame.mode == "plan"):
+            year = context.opening_year      # the year a review is about: its results that name none
         return year, self._is_target(year, doc_year, frame.mode, strong, weak, expected)
 
     def _is_target(self, year: Optional[int], doc_year: Optional[int], mode: Optional[str],

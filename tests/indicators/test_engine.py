@@ -357,3 +357,17 @@ def test_a_gloss_belongs_to_its_clause_and_an_aside_does_not():
     text = "规划通用机场（运营中心）5个，增长5%（初步核算）"
     assert inline_parenthetical_end(text, text.index("（")) == text.index("）") + 1
     assert inline_parenthetical_end(text, text.rindex("（")) is None          # after a value: an aside
+
+
+@pytest.mark.parametrize("text, date, year", [
+    ("2024年，全市经济运行稳中有进。\n一、综合\n全年增长5%。", "2025-03-20", 2024),
+    ("宁州市2024年国民经济和社会发展统计公报\n宁州市统计局\n2025年3月20日\n一、综合", "2025-03-20", 2024),
+    ("2024年是关键一年。\n一、综合", None, 2024),
+    ("■ 甲市\n2023年，全市新设市场主体8.2万户。", "2024-06-01", None),     # a section's own year
+    ("2024年12月30日，记者获悉。", "2024-12-30", None),                    # a dateline
+    ("到2027年，全市低空经济规模达到1000亿元。", "2024-05-01", None),      # a deadline
+    ("2027年，全市低空经济规模达到1000亿元。", "2024-05-01", None),        # after the document's year
+    ("各位代表：\n2024年是极不平凡的一年。", "2025-01-15", None),          # reports have their own rule
+])
+def test_the_year_a_document_is_about(text, date, year):
+    assert DocContext(text, date, default_cues()).opening_year == year
