@@ -37,10 +37,12 @@ _QUOTE_TITLE_MAX = 20    # a quoted span this short is a name or a title (“10�
 _AGENT_PREFIXES = ("该", "我们")
 _COMPARED_KINDS = ("rank", "difference", "share")
 _QUOTED = re.compile("[“《「]")
+_BRACKETED = re.compile("[（(［〔\\[¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473\u2776-\u277f]")      # the first characters of asides
 # the base of an index or a ratio, never a value of its own: 性别比为98.5（以女性为100）, 指数（上年=100）
 _BASE_BEFORE = re.compile(r"(?:(?<!\w)以(?![上下来及内外])[^，,。；;：:]{1,10}?为|[=＝])\s*$")   # not 以上, 所以
 _BASE_AFTER = re.compile(r"\s*(?:[）)，,。；;\n]|$)")
 _BASE_REACH = 14          # characters before a value read for 以…为 / =
+_BASE_LAST = frozenset("为=＝ 　")     # the characters that _BASE_BEFORE can end with
 _UNKNOWN = object()       # a value not computed yet
 _SCAN_AFTER = 40         # characters after the last value of a sentence that the scan covers
 
@@ -136,15 +138,14 @@ def _per_share_at(text: str, whole: QuantityLike) -> Optional[_PerShare]:
 class _Sentence:
     """One sentence holding values: its scan and what every value of it asks the same."""
 
-    __slots__ = ("start", "end", "hits", "hit_starts", "flags", "quoted", "first_cue", "respectively",
+    __slots__ = ("start", "end", "hits", "hit_starts", "flags", "quoted", "bracketed", "first_cue", "respectively",
                  "clause_marks", "year_marks", "earlier_year")
 
     def __init__(self, text: str, start: int, end: int, hits: list[Hit], word_info: Mapping, quoted: bool,
-                 clause_marks: list[int], year_marks: list):
+                 bracketed: bool, clause_marks: list[int], year_marks: list, is_word: Callable[[Hit], bool]):
         self.start, self.end = start, end
-        self.hits = hits
-        self.hit_starts = [hit.start for hit in hits]
         self.quoted = quoted                    # whether the sentence has quotation or title marks at all
+        self.bracketed = bracketed              # … and brackets or note marks (通用机场（运营中心）, 总值[2])
         self.clause_marks = clause_marks        # offsets right after each clause mark
         self.year_marks = year_marks            # the year expressions of the sentence
         self.earlier_year = _UNKNOWN            # the year from the sentences before (computed when asked)
@@ -152,7 +153,11 @@ class _Sentence:
         self.first_cue: dict[str, int] = {}     # "strong"/"weak"/"expected" → offset of the first such cue
         self.respectively: list[Hit] = []       # the 分别 hits
         length = len(text)
+        self.hits = kept = []
         for hit in hits:
+            if hit.end - hit.start == 1 and not is_word(hit):
+                continue                    # 降 of 起降场, 达 of 直达航线: a letter of another word
+            kept.append(hit)
             level, tag = word_info[hit.word]
             if level and hit.end < length and text[hit.end] in NOUN_ENDINGS:
                 level = NOT_PREDICATE       # 覆盖率, 完成额, 增长的贡献率: part of a noun
@@ -161,6 +166,7 @@ class _Sentence:
                 self.respectively.append(hit)
             elif tag is not None:
                 self.first_cue.setdefault(tag, hit.start)
+        self.hit_starts = [hit.start for hit in kept]
 
     def clause_start(self, offset: int) -> int:
         """Where the clause holding ``offset`` begins (after the last ，；：（ … before it)."""
@@ -260,31 +266,27 @@ class _DocumentRun:
     # -- sentences and their scan ------------------------------------------------
     def _sentence(self, start: int, end: int, first: int, last: int) -> _Sentence:
         """The sentence [start, end) holding the values first … last, scanned up to a little after them."""
+        text = self.text
         last_end = self.quantities[first].end if first == last else \
             max(q.end for q in self.quantities[first:last + 1])
         scan_end = min(end, last_end + _SCAN_AFTER)
         holes = self.holes[bisect_left(self.hole_starts, start):bisect_left(self.hole_starts, scan_end)]
-        marks, glosses = self._clause_marks(start, end)
-        if glosses:               # 性别比（以女性为100）为104.5: the words of a gloss are no cues of the clause
-            holes = sorted(holes + glosses)
-        hits = self._words_only(self.cues.scanner.scan(self.text, start, scan_end, holes))
-        quoted = _QUOTED.search(self.text, start, end) is not None
-        return _Sentence(self.text, start, end, hits, self.word_info, quoted, marks, self.context.marks_in(start, end))
+        bracketed = _BRACKETED.search(text, start, end) is not None
+        if bracketed:
+            marks, glosses = self._clause_marks(start, end)
+            if glosses:           # 性别比（以女性为100）为104.5: the words of a gloss are no cues of the clause
+                holes = sorted(holes + glosses)
+        else:
+            marks = [match.end() for match in _CLAUSE_END.finditer(text, start, end)]
+        hits = self.cues.scanner.scan(text, start, scan_end, holes)
+        quoted = _QUOTED.search(text, start, end) is not None
+        return _Sentence(text, start, end, hits, self.word_info, quoted, bracketed, marks,
+                         self.context.marks_in(start, end), self._is_word)
 
-    def _words_only(self, hits: list[Hit]) -> list[Hit]:
-        """The hits without one-character cue words that are letters of other words here (降 of 起降场, 达
-        of 直达航线, 增 of 增值税): read as verbs they would cut the noun or make a count a change."""
-        text, compounds, is_boundary = self.text, self.cues.compounds, self.is_boundary
-        kept = hits
-        for index, hit in enumerate(hits):
-            if hit.end - hit.start == 1 and \
-                    not is_word_of_its_own(text, hit, compounds, is_boundary):
-                if kept is hits:
-                    kept = hits[:index]
-                continue
-            if kept is not hits:
-                kept.append(hit)
-        return kept
+    def _is_word(self, hit: Hit) -> bool:
+        """Whether a one-character cue stands as a word of its own, not as a letter of another word (降 of 起降场,
+        达 of 直达航线, 增 of 增值税): read as verbs they would cut the noun or make a count a change."""
+        return is_word_of_its_own(self.text, hit, self.cues.compounds, self.is_boundary)
 
     def _clause_marks(self, start: int, end: int) -> tuple[list[int], list[tuple[int, int]]]:
         """The offsets right after each clause mark of [start, end), and the parentheticals that belong to their
@@ -320,7 +322,8 @@ class _DocumentRun:
             else (None, None)
         if name is None:
             name = self._name(quantity, clause, kind, counted, family, previous)
-        name = without_asides(name)
+        if sentence.bracketed:
+            name = without_asides(name)
         year, target = self._year_and_target(quantity, sentence)
         return {
             "text": quantity.text, "start": quantity.start, "end": quantity.end,
@@ -519,7 +522,7 @@ class _DocumentRun:
             return True       # “10条支持政策”, “区域品牌传播影响力百强榜”: titles
         if counted is not None and self._labels_what_follows(quantity, counted, next_start):
             return True
-        if self._is_base(quantity, clause):
+        if quantity.start and self.text[quantity.start - 1] in _BASE_LAST and self._is_base(quantity, clause):
             return True
         return self._is_magnitude_label(quantity, sentence, clause)
 

@@ -58,8 +58,9 @@ _INLINE_MAX = 12
 _INLINE_CONTENT = re.compile(r"[^\W\d_]+|注\s*\d{0,2}|[^=＝]{1,8}[=＝]\s*\d+|以[^\d，,]{1,8}为\s*\d+")
 # Footnote and reference marks (地区生产总值[2], 第三产业［3］增加值, GDP¹, （注1）) and asides holding a number
 # or a base (（上年=100）) are no part of what a value measures
-_ASIDE = re.compile(r"\s*(?:[（(](?:注\s*\d{0,2}|[^（）()]*?[\d=＝][^（）()]*)[）)]|[\[［〔]\s*\d{1,3}\s*[\]］〕]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
-_ASIDE_FIRST = frozenset("（([［〔¹²³⁴⁵⁶⁷⁸⁹⁰")
+_ASIDE = re.compile(r"\s*(?:[（(](?:注\s*\d{0,2}|[^（）()]*?[\d=＝][^（）()]*)[）)]|[\[［〔]\s*\d{1,3}\s*[\]］〕]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[\u2460-\u2473\u2776-\u277f])")
+_ASIDE_FIRST = frozenset("（([［〔¹²³⁴⁵⁶⁷⁸⁹⁰" + "".join(map(chr, range(0x2460, 0x2474))) +
+                         "".join(map(chr, range(0x2776, 0x2780))))        # ① … ⑳, ❶ … ❿ as note marks
 _SEPARATORS = "、和及与"
 _COUNTED_STOP = re.compile(r"[，,、；;。：:？！?!（）()\n]")
 _PHRASE_STOPS = frozenset("，,；;。：:？！?!（）()\n")
