@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
-from typing import Iterable, Mapping, NamedTuple, Optional, Sequence
+from typing import Callable, Iterable, Mapping, NamedTuple, Optional, Sequence
 
 # Lists that rule packs may extend ({"cue": <list>, "text": <word>}); the order is the documented one.
 CUE_LISTS = (
@@ -258,14 +258,24 @@ def _trie_pattern(words: Iterable[str]) -> "re.Pattern":
     return re.compile(build(trie))
 
 
-def is_word_of_its_own(text: str, hit: Hit, compounds: frozenset, is_boundary=None) -> bool:
+# Roles of the characters of change (增, 减, 降): one right before its amount states the change
+_CHANGE_ROLES = frozenset({"growth", "negative"})
+
+
+def is_word_of_its_own(text: str, hit: Hit, compounds: frozenset, is_boundary=None,
+                       amount_at: Optional[Callable[[int], bool]] = None) -> bool:
     """Whether a one-character cue word stands as a word here, not as a letter of another word (起降场, 直达航线,
-    增值税, 前列): with a word segmenter, where its token begins and ends there (``is_boundary``); without one,
-    where no word of ``compounds`` covers it.  Words of change that hold one (骤降, 锐减, 递增) are cue words
-    themselves, found by the scan before this question is asked."""
+    增值税, 行列).  With a word segmenter, where its token begins and ends there (``is_boundary``); where the
+    segmenter glued it to a neighbour, only a character of change right before its amount (``amount_at``)
+    that no word of ``compounds`` covers (同|比降|3%: the segmenter's 比降 is a slope; 起降5000架次 stays a
+    count).  Without a segmenter, where no word of ``compounds`` covers it.  Words of change that hold one
+    (骤降, 锐减, 递增) are cue words themselves, found by the scan before this question is asked."""
     start = hit.start
-    if is_boundary is not None:
-        return is_boundary(start) and is_boundary(start + 1)
-    return not (text[start - 1:start + 1] in compounds or text[start:start + 2] in compounds or
-                text[start - 2:start + 1] in compounds or text[start - 1:start + 2] in compounds or
-                text[start:start + 3] in compounds)
+    if is_boundary is not None and is_boundary(start) and is_boundary(start + 1):
+        return True
+    covered = text[start - 1:start + 1] in compounds or text[start:start + 2] in compounds or \
+        text[start - 2:start + 1] in compounds or text[start - 1:start + 2] in compounds or \
+        text[start:start + 3] in compounds
+    if is_boundary is None:
+        return not covered
+    return not covered and bool(hit.roles & _CHANGE_ROLES) and amount_at is not None and amount_at(hit.end)

@@ -286,7 +286,15 @@ class _DocumentRun:
     def _is_word(self, hit: Hit) -> bool:
         """Whether a one-character cue stands as a word of its own, not as a letter of another word (降 of 起降场,
         达 of 直达航线, 增 of 增值税): read as verbs they would cut the noun or make a count a change."""
-        return is_word_of_its_own(self.text, hit, self.cues.compounds, self.is_boundary)
+        return is_word_of_its_own(self.text, hit, self.cues.compounds, self.is_boundary, self._amount_at)
+
+    def _amount_at(self, offset: int) -> bool:
+        """Whether a value starts at ``offset``, after a marker at most (降3%, 降了3%, 降约2%)."""
+        index = bisect_left(self.quantity_starts, offset)
+        if index == len(self.quantity_starts):
+            return False
+        gap = self.quantity_starts[index] - offset
+        return gap == 0 or (gap <= 2 and _only_markers(self.text[offset:self.quantity_starts[index]]))
 
     def _clause_marks(self, start: int, end: int) -> tuple[list[int], list[tuple[int, int]]]:
         """The offsets right after each clause mark of [start, end), and the parentheticals that belong to their

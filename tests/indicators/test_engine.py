@@ -371,3 +371,17 @@ def test_a_gloss_belongs_to_its_clause_and_an_aside_does_not():
 ])
 def test_the_year_a_document_is_about(text, date, year):
     assert DocContext(text, date, default_cues()).opening_year == year
+
+
+def test_a_change_glued_by_the_segmenter_stays_a_change_before_its_amount():
+    """同|比降|3%: the segmenter's 比降 is a slope, but 降 right before its amount is the change; 起降 is a word
+    of the compounds, so 起|降 before a count stays no change."""
+    from policyie.indicators.cues import Hit, is_word_of_its_own
+    compounds = default_cues().compounds
+    amount_after = {"同比降3%": 3, "起降5000架次": 2}
+    for text, expected in (("同比降3%", True), ("起降5000架次", False)):
+        start = text.index("降")
+        hit = Hit(start, start + 1, "降", frozenset({"growth", "negative"}))
+        glued = {0, 1, 3, len(text)} if text.startswith("同") else {0, 2, len(text)}
+        assert is_word_of_its_own(text, hit, compounds, glued.__contains__,
+                                  lambda offset, text=text: offset == amount_after[text]) is expected
