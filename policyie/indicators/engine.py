@@ -39,7 +39,7 @@ _COMPARED_KINDS = ("rank", "difference", "share")
 _QUOTED = re.compile("[“《「]")
 _BRACKETED = re.compile("[（(［〔\\[¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473\u2776-\u277f]")      # the first characters of asides
 # the base of an index or a ratio, never a value of its own: 性别比为98.5（以女性为100）, 指数（上年=100）
-_BASE_BEFORE = re.compile(r"(?:(?<!\w)以(?![上下来及内外])[^，,。；;：:]{1,10}?为|[=＝])\s*$")   # not 以上, 所以
+_BASE_BEFORE = re.compile(r"(?:(?<!\w)以(?!上(?![年月])|[下来及内外])[^，,。；;：:（）()为]{1,10}为|[=＝])\s*$")   # not 以上, 所以
 _BASE_AFTER = re.compile(r"\s*(?:[）)，,。；;\n]|$)")
 _BASE_REACH = 14          # characters before a value read for 以…为 / =
 _BASE_LAST = frozenset("为=＝ 　")     # the characters that _BASE_BEFORE can end with
