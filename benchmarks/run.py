@@ -104,7 +104,8 @@ def main() -> None:
         tables = {}
         for name, (_, build) in CORPORA.items():
             corpus = write_corpus(Path(tmp) / f"{name}.jsonl", build(int(args.size_mb * 1_000_000)))
-            print(f"side by side on the {name} corpus ({corpus.stat().st_size / 1e6:.1f} MB):", flush=True)
+            chars = sum(len(json.loads(line)["text"]) for line in corpus.open(encoding="utf-8"))
+            print(f"side by side on the {name} corpus ({chars / 1e6:.2f} M characters):", flush=True)
             results = [measure(own, tool, corpus) for tool in OWN]
             for tool in PEERS:
                 results.append(measure(peers, tool, corpus) if peers else

@@ -58,16 +58,18 @@ def document_head(text: str, limit: int = HEAD_CHARS) -> str:
 def extract_long(nlp: Language, text: str, date: Optional[str] = None, doc_id: Optional[str] = None,
                  limit: int = PIECE_CHARS) -> Extraction:
     head = document_head(text)
-    collected: dict[str, list[dict]] = {kind: [] for kind in RECORD_KINDS}
+    records: dict[str, list] = {kind: [] for kind in RECORD_KINDS}
     for start, end in pieces(text, limit):
         prefix = head if start > 0 and head else ""
         doc = nlp.make_doc(prefix + text[start:end])
         set_doc_meta(doc, date=date, id=doc_id)
         doc = nlp(doc)
         shift = start - len(prefix)
+        # validated piece by piece: only one piece's plain dicts exist at a time
+        piece = Extraction.model_validate({
+            kind: [{**record, "start": record["start"] + shift, "end": record["end"] + shift}
+                   for record in get_records(doc, kind) if record["start"] >= len(prefix)]
+            for kind in RECORD_KINDS})
         for kind in RECORD_KINDS:
-            for record in get_records(doc, kind):
-                if record["start"] >= len(prefix):
-                    collected[kind].append({**record, "start": record["start"] + shift,
-                                            "end": record["end"] + shift})
-    return Extraction.model_validate({"id": doc_id, **collected})
+            records[kind].extend(getattr(piece, kind))
+    return Extraction(id=doc_id, **records)
