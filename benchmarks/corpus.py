@@ -56,9 +56,18 @@ def group_into_documents(paragraphs, total_chars: int) -> list[str]:
 
 
 def one_document(chars: int) -> str:
-    """A single document of exactly ``chars`` characters (for the scaling curve)."""
+    """A single document of exactly ``chars`` characters."""
     text = "\n".join(documents(chars))
     return text[:chars]
+
+
+def documents_of_size(chars: int, total_chars: int) -> list[str]:
+    """Documents of exactly ``chars`` characters adding up to at least ``total_chars``
+    (one document when ``chars`` is larger): the scaling curve measures every size on
+    the same volume of text, so short documents are timed over many calls, not one."""
+    count = max(1, -(-total_chars // chars))
+    text = one_document(chars * count)
+    return [text[i:i + chars] for i in range(0, len(text), chars)]
 
 
 CACHE = Path(__file__).resolve().parent / ".cache"
