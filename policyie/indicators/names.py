@@ -29,7 +29,7 @@ from policyie.indicators.cues import PREDICATE_ROLES, Cues, Hit
 
 _TRIM = "，,、；;：:（）()　 \t\n的了和及与或"
 # Line and bullet markers are never part of a name: symbols wherever they stand at its edge …
-_BULLETS = "●■▲◆★△▪►•·◇○□☆◎※➢▶◉⊙❖✦✧◈▸▹‣⁃→—–-*#【】〖〗" + "".join(map(chr, range(0x2460, 0x24FF))) + \
+_BULLETS = "●■▲◆★△▪►•·◇○□☆◎※➢▶◉⊙❖✦✧◈▸▹‣⁃→—–-*#【】〖〗|丨｜" + "".join(map(chr, range(0x2460, 0x24FF))) + \
     "".join(map(chr, range(0x2776, 0x2794)))        # circled and parenthesised numbers: ① ⑴ ⒈ ❶
 # parentheses are trimmed at a name's edge only without their partner: 起降场（点）, 通用机场（运营中心）
 _EDGE_TRIM = frozenset(_TRIM + _BULLETS) - frozenset("（）()")
@@ -54,11 +54,17 @@ _PER_SHARE = re.compile(r"每(?P<verb>[^\d一二三四五六七八九十两\s]{0
 # A parenthetical right after a word that glosses it (通用机场（运营中心）, 起降场（点）, 地区生产总值（GDP）), marks
 # a footnote (（注1）) or states a base (价格指数（上年=100）) belongs to the clause; any other one is an aside
 _PARENS = {"（": "）", "(": ")"}
+_CLOSING_PARENS = frozenset("）)")
+_BAR = re.compile("[|丨｜]")
+_PEER_LIST = re.compile("[、和与及]")
 _INLINE_MAX = 12
-_INLINE_CONTENT = re.compile(r"[^\W\d_]+|注\s*\d{0,2}|[^=＝]{1,8}[=＝]\s*\d+|以[^\d，,]{1,8}为\s*\d+")
+# editorial notes of a report (（下同）, （预计，下同）, （初步核算）) say how a figure was got, nothing of what it is
+_NOTE = r"(?:(?:预计数?|初步核算|初步统计|快报数?|现价|可比价)[，,、]?)?(?:下同)?"
+_INLINE_CONTENT = re.compile(r"[^\W\d_]+|注\s*\d{0,2}|[^=＝]{1,8}[=＝]\s*\d+|以[^\d，,]{1,8}为\s*\d+"
+                             r"|[A-Za-z][A-Za-z.\-]*\d[A-Za-z\d.\-]*|(?=.)" + _NOTE)     # FP16, PM2.5; 下同
 # Footnote and reference marks (地区生产总值[2], 第三产业［3］增加值, GDP¹, （注1）) and asides holding a number
 # or a base (（上年=100）) are no part of what a value measures
-_ASIDE = re.compile(r"\s*(?:[（(](?:注\s*\d{0,2}|[^（）()]*?[\d=＝][^（）()]*)[）)]|[\[［〔]\s*\d{1,3}\s*[\]］〕]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[\u2460-\u2473\u2776-\u277f])")
+_ASIDE = re.compile(r"\s*(?:[（(](?:注\s*\d{0,2}|[^（）()]*?[\d=＝][^（）()]*|(?=[^）)])" + _NOTE + r")[）)]|[\[［〔]\s*\d{1,3}\s*[\]］〕]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[\u2460-\u2473\u2776-\u277f])")
 _ASIDE_FIRST = frozenset("（([［〔¹²³⁴⁵⁶⁷⁸⁹⁰" + "".join(map(chr, range(0x2460, 0x2474))) +
                          "".join(map(chr, range(0x2776, 0x2780))))        # ① … ⑳, ❶ … ❿ as note marks
 _SEPARATORS = "、和及与"
@@ -302,7 +308,10 @@ class NameRules:
     def _is_peer(self, name: str) -> bool:
         if name in self.sets["peer_groups"] or name in self.sets["national_words"] or name in self.sets["scope_words"]:
             return True
-        return any(name.endswith(suffix) for suffix in self.cues["peer_suffixes"])
+        if any(name.endswith(suffix) for suffix in self.cues["peer_suffixes"]):
+            return True
+        members = _PEER_LIST.split(name) if _PEER_LIST.search(name) else None
+        return bool(members) and all(member and self._is_peer(member) for member in members)   # 高于全国、全省
 
     # -- cleaning ---------------------------------------------------------------------
     def clean_span(self, text: str, start: int, end: int, in_document: bool = True) -> Optional[tuple[int, int]]:
@@ -316,6 +325,8 @@ class NameRules:
                 end -= 1
             if start < end:
                 start, end = _balance_quotes(text, start, end)
+            if start < end and (text[start] in _PARENS or text[end - 1] in _CLOSING_PARENS):
+                start, end = _without_edge_asides(text, start, end)     # 同比（下同）增长: the note names nothing
             if start == end:
                 break
             new_start = self._strip_front(text, start, end, in_document)
@@ -360,6 +371,10 @@ class NameRules:
         for word in self.name_prefixes.get(first, ()):
             if text.startswith(word, start) and start + len(word) < end:
                 return start + len(word)
+        if _BAR.search(text, start, end) is not None:   # 某省政府工作报告丨地区生产总值, | 地区生产总值 | 5901亿元:
+            bar = max(text.rfind(mark, start, end) for mark in "|丨｜")    # a headline's or a table's bar parts
+            if bar < end - 2:                                              # what comes before it from the name
+                return bar + 1
         cut = text.rfind("等", start, end)
         if start < cut < end - 2 and (text.find("、", start, cut) >= 0 or text[cut + 1] in "各多一"):
             return cut + 1               # A、B等各类政策资金: the class, not the examples
@@ -510,6 +525,19 @@ def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
             end -= 1
         else:
             break
+    return start, end
+
+
+def _without_edge_asides(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without an aside at either edge (（下同）地区生产总值, 算力规模（FP16）)."""
+    if text[start] in _PARENS:
+        aside = _ASIDE.match(text, start, end)
+        if aside is not None:
+            start = aside.end()
+    if start < end and text[end - 1] in _CLOSING_PARENS:
+        open_at = max(text.rfind("（", start, end - 1), text.rfind("(", start, end - 1))
+        if open_at >= start and _ASIDE.fullmatch(text, open_at, end):
+            end = open_at
     return start, end
 
 

@@ -445,6 +445,10 @@ _LONGEST_TRIMMED_RUN = 48        # 四千五百六十九万八千三百一十一
 _BOUNDARY = frozenset("，,。.；;：:！!？?、）)》」』】”\"' \n\t\r") | {""}
 _SENTENCE_STOPS = "。！？；;!?\n"
 _CLAUSE_STOPS = "。！？；;!?\n，,"
+# a list of ranks after one verb (位居…第3、…第4): at most this many items, each at most this long before 第N
+_LONGEST_RANK_LIST = 8
+_RANK_ITEM_MAX = 14
+_RANK_ITEM_END = re.compile(r"第[\d一二三四五六七八九十]{1,3}[位名]?$")
 _PLACEMENT_BEFORE = ("放在", "摆在", "置于", "放到", "摆到", "摆上", "列为")
 _FROM_WORDS = ("从", "由", "自")
 _RANGE_SEP = re.compile(r" ?(?:-{1,2}|~|至|到) ?")
@@ -743,7 +747,7 @@ class QuantityGrammar:
         while True:
             match = search(norm, position)
             if match is None:
-                return found
+                return _with_shared_points(norm, text, found) if found and _POINTS in norm else found
             kind = match.lastindex
             if kind == _UNIT or kind == _PLAIN:
                 start, end = match.start(), match.end(_PLAIN)
@@ -1398,8 +1402,9 @@ class QuantityGrammar:
                 return False
             if following == "、" and self._ordinals_of_a_noun(norm, candidate.end + 1, rules):
                 return False                             # 第二、三产业
-            if not rules.rank.search(_window(norm, ordinal_start, 12, _CLAUSE_STOPS)):
-                return False                             # neither 居… nor 全省… before it
+            if not rules.rank.search(_window(norm, ordinal_start, 12, _CLAUSE_STOPS)) and \
+                    not self._continues_ranks(norm, ordinal_start, rules):
+                return False                             # neither 居… nor 全省… before it, nor a rank of a list
             if self._counted_first(norm, ordinal_start, rules):
                 return False                             # 创出多项全国第一: "firsts" counted
         else:
@@ -1409,6 +1414,23 @@ class QuantityGrammar:
         candidate.unit = _Unit("位", "位", "rank")
         candidate.approx = candidate.suffix_approx or "exact"
         return True
+
+    @staticmethod
+    def _continues_ranks(norm: str, ordinal_start: int, rules: _Rules) -> bool:
+        """位居全国投资潜力第3、绿色发展第5、科技创新第6: a list of ranks after one verb, each item with its own
+        subject; 第N right after 、 is a rank when the items before it go back to a ranked one."""
+        position = ordinal_start
+        for _ in range(_LONGEST_RANK_LIST):
+            comma = norm.rfind("、", max(0, position - _RANK_ITEM_MAX), position)
+            if comma < 0 or any(stop in norm[comma + 1:position] for stop in _CLAUSE_STOPS):
+                return False
+            previous = _RANK_ITEM_END.search(norm, max(0, comma - 6), comma)
+            if previous is None:
+                return False
+            position = previous.start()
+            if rules.rank.search(_window(norm, position, 12, _CLAUSE_STOPS)):
+                return True
+        return False
 
     def _ordinals_of_a_noun(self, norm: str, position: int, rules: _Rules) -> bool:
         """第二、三产业, 第四、五、六届: ordinals chained before a noun (分列第一、二位 is a list of ranks)."""
@@ -1649,6 +1671,41 @@ class QuantityGrammar:
     def _magnitude_only(run: str) -> bool:
         """百亿, 万亿, 千万: a magnitude word with no digit of its own (十万 has one: 十)."""
         return run[0] in _MAGNITUDE_START and _MAGNITUDE_OR_SPACE.issuperset(run)
+
+
+_POINTS = "百分点"
+# 分别高于全国、全省1.2、0.5个百分点 / 1个、0.2个百分点: a number of a list whose unit the last member states
+_POINTS_LIST_MEMBER = re.compile(r"(?<![\d.A-Za-z%])(\d{1,3}(?:\.\d+)?)(个)?\s*[、和及与]\s*$")
+
+
+def _with_shared_points(norm: str, text: str, found: list) -> list:
+    """``found`` with the bare members of a list of percentage points (1.2、0.5个百分点 → 1.2 too; a 1个 found
+    as a count before 、0.2个百分点 is 1 point).  Runs only for texts holding 百分点."""
+    result: list = []
+    for quantity in found:
+        if quantity.unit == _POINTS and norm[quantity.start:quantity.start + 1].isdigit():
+            members: list = []
+            start = quantity.start
+            for _ in range(_LONGEST_POINTS_LIST):
+                member = _POINTS_LIST_MEMBER.search(norm, max(0, start - 12), start)
+                if member is None:
+                    break
+                member_start, member_end = member.start(1), member.end(2) if member.group(2) else member.end(1)
+                previous = result[-1] if result else None
+                if previous is not None and previous.end > member_start:
+                    if (previous.start, previous.end, previous.unit) != (member_start, member_end, "个"):
+                        break
+                    result.pop()             # 1个、0.2个百分点: the count was a point
+                members.append(_new_quantity(Quantity, (
+                    member_start, member_end, text[member_start:member_end], float(member.group(1)), _POINTS,
+                    "exact", None, None)))
+                start = member_start
+            result.extend(reversed(members))
+        result.append(quantity)
+    return result
+
+
+_LONGEST_POINTS_LIST = 6
 
 
 def _before_spaces(norm: str, position: int) -> int:
