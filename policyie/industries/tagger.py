@@ -153,6 +153,8 @@ class _Rules:
     product_after: regex.Pattern         # a model code or a craft's quoted name: C919, “…号”
     product_before: regex.Pattern        # a designation: 长征五号, 天龙三号遥一, C919
     clause_breaks: str
+    chain_qualifiers: frozenset[str]     # 特色 after 、 before a member: the chain goes on (、特色医药)
+    nonterm_lookalikes: frozenset[str]   # 其中: a non-term after its first character (其|中石化) blocks nothing
     discovery: "_DiscoveryRules"
 
     @classmethod
@@ -186,9 +188,12 @@ class _Rules:
             bare_specific_heads=frozenset(g["bare_specific_heads"]),
             activity_after=regex.compile(_alternation(g["activity_after"])),
             activity_starts=frozenset(word[0] for word in g["activity_after"]),
-            # the chain's last member, then maybe more members the lexicon does not know, then 等…场景
+            # the chain's last member (maybe completed: 物流配送), then maybe more members the lexicon
+            # does not know, then 等…场景 or 等领域 + a verb phrase + 场景 (等领域打造一批示范应用场景)
             scenario_after=regex.compile(
-                rf"(?:(?:{coordinators})\p{{Han}}{{1,6}}?)*?等\p{{Han}}{{0,4}}?(?:{_alternation(g['scenario_heads'])})"),
+                rf"(?:(?![{regex.escape(g['discovery']['reject_chars'])}])\p{{Han}}){{0,3}}?"
+                rf"(?:(?:{coordinators})\p{{Han}}{{1,6}}?)*?等(?:\p{{Han}}{{0,4}}?|领域\p{{Han}}{{0,10}}?)"
+                rf"(?:{_alternation(g['scenario_heads'])})"),
             scenario_heads=tuple(g["scenario_heads"]),
             firm_after=regex.compile(
                 rf"(?:{_alternation(g['firm_verbs_after'])})(?![{regex.escape(g['firm_verbs_not_before'])}])"),
@@ -221,6 +226,8 @@ class _Rules:
             product_after=regex.compile(rf"\s?(?:{g['product_code']}|{g['quoted_product_name']})"),
             product_before=regex.compile(rf"(?:{g['designation_before']}|{g['product_code']})\s?$"),
             clause_breaks=g["clause_breaks"],
+            nonterm_lookalikes=frozenset(g.get("nonterm_lookalikes", ())),
+            chain_qualifiers=frozenset(word for word in g.get("chain_qualifiers", ()) if len(word) == 2),
             discovery=_DiscoveryRules.from_grammar(g["discovery"], heads, coordinators, economy_guard,
                                                    g["generic_heads"], g["bare_head"]),
         )
@@ -264,6 +271,8 @@ class _DiscoveryRules:
     list_cue: regex.Pattern              # 等 + a cue (group "cue") or 等 + a hypernym with a head
     list_cues: Mapping[str, tuple[tuple[str, ...], float]]
     hypernym_confidence: float
+    hypernym_reject: regex.Pattern       # 等领域有根产业, 等项目建成使产业集群: no hypernym between 等 and the head
+    list_cue_not_before: tuple[str, ...]  # 等重大产业项目: the list names projects
     verb_cue: regex.Pattern              # 发展X产业 …: groups "x" and "head"
     verb_cues: tuple[str, ...]           # its verbs (found by the scan)
     head_near: "re.Pattern"              # any of its heads, literally: a quick test of the window after a verb
@@ -294,9 +303,12 @@ class _DiscoveryRules:
         return cls(
             list_cue=regex.compile(
                 rf"等(?:{quantifiers})?(?:(?P<cue>{_alternation(list_cues)})"
-                rf"|[\p{{Han}}A-Za-z0-9]{{1,{int(d['hypernym_max'])}}}?(?:产业集群|产业|行业))"),
+                rf"|(?P<hypernym>[\p{{Han}}A-Za-z0-9]{{1,{int(d['hypernym_max'])}}}?)(?:产业集群|产业|行业))"),
             list_cues=MappingProxyType(list_cues),
             hypernym_confidence=float(d["hypernym_confidence"]),
+            hypernym_reject=regex.compile(
+                rf"[{regex.escape(d['reject_chars'])}]|{_alternation(d.get('hypernym_reject', ()) or ('(?!)',))}"),
+            list_cue_not_before=tuple(d.get("list_cue_not_before", ())),
             verb_cue=regex.compile(rf"(?:{_alternation(d['verb_cues'])}){x}(?P<head>{head_choice})"),
             verb_cues=tuple(d["verb_cues"]),
             head_near=re.compile(_alternation(verb_heads)),
@@ -363,7 +375,7 @@ class _Text:
         start = breaks[index - 1] + 1 if index > 0 and breaks[index - 1] >= low else low
         return start, end
 
-    SCENARIO_REACH = 30  # a list of scenarios after a chain: a few short members, 等 and the head
+    SCENARIO_REACH = 60  # a list of scenarios after a chain: a few short members, 等 and the head (等领域打造…场景)
 
     def quiet_after(self, end: int) -> bool:
         """Nothing after ``end`` can make the term before it part of a name or a list of scenarios
@@ -593,11 +605,13 @@ class IndustryTagger:
         pending, blocks, hits = found[BLOCK][::-1], [], []  # pending: blocks not reached yet, last first
         next_block_start = pending[-1][0] if pending else len(text)
         longest_block, blocks_end = self._longest_nonterm, 0  # no block reaches beyond blocks_end
+        lookalikes = self._rules.nonterm_lookalikes
         for occurrence in found[TERM]:
             start, end, _ = occurrence
             while start >= next_block_start:  # the blocks that start before or at this hit can cover it
                 block_start, block_end, _ = pending.pop()
-                blocks.append((block_start, block_end))
+                if not (block_start and text[block_start - 1:block_start + 1] in lookalikes):
+                    blocks.append((block_start, block_end))  # 其|中石化 blocks nothing
                 blocks_end = max(blocks_end, block_end)
                 next_block_start = pending[-1][0] if pending else len(text)
             # Without Latin edges, only a short term with a segmenter needs the full test (新能源 in 更新|能源).
@@ -814,7 +828,8 @@ class IndustryTagger:
         return m._replace(end=m.end + 2, name=span, confidence=0.9)
 
     def _chains(self, text: str, mentions: list[_Mention]) -> list[list[_Mention]]:
-        """Runs of mentions joined only by coordinators (、 和 与 及 以及)."""
+        """Runs of mentions joined only by coordinators (、 和 与 及 以及), maybe with a qualifier
+        that stays outside the next member (生物医药、特色医药)."""
         coordinators = self._rules.coordinators
         chains: list[list[_Mention]] = []
         for m in mentions:
@@ -822,7 +837,9 @@ class IndustryTagger:
                 previous = chains[-1][-1]
                 gap = m.start - previous.end
                 if gap <= 3 and (text[previous.end:m.start] in coordinators
-                                 or (gap == 0 and self._glued(text, previous, m))):
+                                 or (gap == 0 and self._glued(text, previous, m))
+                                 or (gap == 3 and text[previous.end] == "、"
+                                     and text[previous.end + 1:m.start] in self._rules.chain_qualifiers)):
                     chains[-1].append(m)
                     continue
             chains.append([m])
@@ -1044,9 +1061,11 @@ class IndustryTagger:
         """
         rules = self._rules.discovery
         for found in rules.list_cue.finditer(text):
+            if rules.list_cue_not_before and text.startswith(rules.list_cue_not_before, found.end()):
+                continue  # 等重大产业项目, 等产业项目: the members are projects
             if found["cue"] is not None:
                 yield (found.start(), *rules.list_cues[found["cue"]])
-            else:
+            elif not rules.hypernym_reject.search(found["hypernym"]):
                 yield found.start(), (), rules.hypernym_confidence
         starts = None
         position = text.find("等")
@@ -1098,7 +1117,12 @@ class IndustryTagger:
         if text[end - 1:end] in rules.head_last_chars:  # only then can a head end the candidate
             trailing = rules.trailing_head.search(text, start, end)  # 人形机器人产业 as a list member
             if trailing and trailing.start() > start:
-                end = trailing.start()
+                cut = trailing.start()
+                # 业 that ends a word of its own (数字农业, 休闲渔业 end with 农业, 渔业) stays: the
+                # candidate is then judged with that word (a broad sector word rejects it).
+                if text[cut - 1:cut + 1] in self._nonterms:
+                    cut = end
+                end = cut
         if text[start:end] in self._plain_surfaces:
             return None  # a known term that no stripping changes: the most common list member
         # Cue verbs, policy and scope words and places, in any order (北京出台X, 着力推进全省X):
