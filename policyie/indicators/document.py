@@ -277,7 +277,12 @@ class DocContext:
             if self._plan_verb(position + 2, clause_end) is not None:
                 return self._report_plan(start, position, clause_end)
             position = text.find("报告", clause_end, end)
-        if report < 0 or _NO_PLAN_INTRO.search(text, start, end):
+        if report < 0:
+            quote = _QUOTED_PLAN.match(text, start, end)        # 某省提出，“…”: what a report named before says
+            if quote is not None and self._plan_verb(start, quote.end(1)) is not None:
+                return self._report_plan(start, self.first_work_report, quote.end())
+            return None
+        if _NO_PLAN_INTRO.search(text, start, end):
             return None
         verb = self._plan_verb(report + 4, end)
         if verb is not None:
@@ -401,6 +406,10 @@ class DocContext:
         if intro is not None and offset >= intro[0]:
             return intro[1]
         return self.paragraph_frames[index]
+
+
+# a paragraph that opens with a short subject and a verb, then quotes (山东提出，“…”, 广西明确：“…”)
+_QUOTED_PLAN = re.compile(r"\s*([^，。,；;：:“”\n]{2,12}?)[，,：:]\s*“")
 
 
 def _title_year(head: str) -> Optional[int]:

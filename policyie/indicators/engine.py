@@ -530,9 +530,24 @@ class _DocumentRun:
             return True       # “10条支持政策”, “区域品牌传播影响力百强榜”: titles
         if counted is not None and self._labels_what_follows(quantity, counted, next_start):
             return True
+        if quantity.start and self.text[quantity.start - 1] == "等" and self._counts_its_list(quantity, clause):
+            return True       # 甲、乙、丙等3个产业: the count of the list just named is its label
         if quantity.start and self.text[quantity.start - 1] in _BASE_LAST and self._is_base(quantity, clause):
             return True
         return self._is_magnitude_label(quantity, sentence, clause)
+
+    def _counts_its_list(self, quantity: QuantityLike, clause: Clause) -> bool:
+        """A count right after 等 that equals the number of members listed before 等 (人工智能、生物医药、
+        新能源汽车与低空经济等4个产业) labels that list; 华为、中兴等5家企业 counts more than it lists."""
+        if quantity.approx != "exact" or quantity.kind_hint is not None or \
+                self.families.get(quantity.unit) != "count":
+            return False
+        members = self.text[clause.segment_start:quantity.start - 1]
+        if "、" not in members:
+            return False
+        listed = members.count("、") + 1        # the last member may join two with 和/与/及 (航空航天与低空经济)
+        joined = sum(members.rsplit("、", 1)[-1].count(word) for word in "和与及")
+        return listed <= quantity.value <= listed + joined
 
     def _is_base(self, quantity: QuantityLike, clause: Clause) -> bool:
         """以女性为100, 上年=100: the reference that a ratio or an index is stated against."""

@@ -57,6 +57,7 @@ _PARENS = {"（": "）", "(": ")"}
 _CLOSING_PARENS = frozenset("）)")
 _BAR = re.compile("[|丨｜]")
 _PEER_LIST = re.compile("[、和与及]")
+_COUNTED_GOES_ON = frozenset("（(、")
 _INLINE_MAX = 12
 # editorial notes of a report (（下同）, （预计，下同）, （初步核算）) say how a figure was got, nothing of what it is
 _NOTE = r"(?:(?:预计数?|初步核算|初步统计|快报数?|现价|可比价)[，,、]?)?(?:下同)?"
@@ -207,8 +208,16 @@ class NameRules:
         start = quantity.end
         limit = min(clause.sentence_end, next_start, start + 40)
         stop = _COUNTED_STOP.search(text, start, limit)
-        while stop is not None and text[stop.start()] in _PARENS:
-            inline_end = inline_parenthetical_end(text, stop.start())     # 起降场（点）
+        member_start = start
+        while stop is not None and text[stop.start()] in _COUNTED_GOES_ON:
+            at = stop.start()
+            if text[at] == "、":                       # 行业级、场景级大模型: levels of one counted thing
+                if not (at - member_start <= 4 and text[at - 1] == "级"):
+                    break
+                member_start = at + 1
+                stop = _COUNTED_STOP.search(text, at + 1, limit)
+                continue
+            inline_end = inline_parenthetical_end(text, at)     # 起降场（点）
             if inline_end is None or inline_end > limit:
                 break
             stop = _COUNTED_STOP.search(text, inline_end, limit)
