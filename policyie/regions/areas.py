@@ -89,7 +89,9 @@ class AreaFinder:
             if is_group and inside:
                 if len(inside) == 1 and inside[0].end == type_start and _is_group(inside[0]):
                     continue   # 京津冀城市群 is 京津冀 with a generic head (SPEC: 长三角地区 → 长三角)
-                stem_start = inside[0].start      # 以|南京都市圈: the name starts at the place
+                first = inside[0].start           # 以|南京都市圈: the name starts at the place,
+                stem_start = first - 1 if stem_start == first - 1 and text[stem_start] == "大" else first
+                # or at 大 right after a break or a verb (打造|大南昌都市圈, not 扩大|南京都市圈)
             stem = text[stem_start:type_start]
             if not _is_name(stem, is_group, bool(inside)):
                 continue

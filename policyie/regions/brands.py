@@ -25,6 +25,9 @@ MAX_QUOTE = 30
 # Nouns right after a closing quote that make the quoted phrase a brand, a slogan or a title.
 # A few modifiers may come first: “X”城市文化IP, “X”区域公用品牌.
 _BRAND_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(IP|ip|品牌|称号|名片|系列|商标|字号|标识|口号)")
+# A quoted name counted among products or listed as one: “巴林奶皮子”等10个农畜产品,
+# “X香米”入选全国名特优新农产品名录 (the quoted phrase must go on after the place: “长三角”等地区 stays).
+_PRODUCT_AFTER = re.compile(r"(等|入选|列入|纳入|获评|获得)[\u4e00-\u9fff\d]{0,10}?(产品|商品|特产|地理标志|名录|美食|小吃)")
 # Heads that end a quoted title or brand after the place in it.
 QUOTED_TITLE_HEADS = ("城市", "之城", "之乡", "之都", "之窗", "名城", "名片", "品牌", "IP", "好礼", "礼物", "有礼",
                       "名宴", "好物", "之夜", "之旅", "味道", "印象")
@@ -37,6 +40,8 @@ _COUNTRY_TITLE = re.compile(r"[\u4e00-\u9fff]{0,6}?(之乡|之都|名城|名镇|
 _NUMBERED_COMPANY = re.compile(r"[一二三四五六七八九十]{1,3}[重冶拖汽建局院]"
                                r"|中[车铁冶化核粮建交煤船航钢材]")
 COUNTRY_TITLE_WORDS = ("中国",)
+# A quoted phrase ending in one of these is a place or a body, whatever follows it.
+PLACE_OR_BODY_ENDS = ("省", "市", "区", "县", "州", "盟", "旗", "政府", "地区", "片区", "新区")
 DIVISION_KINDS = ("直辖市", "地级市", "县级市", "省会城市", "副省级城市", "特大城市", "超大城市", "大城市", "中小城市")
 
 
@@ -74,6 +79,8 @@ def in_brand_quote(text: str, candidate: "Candidate", spans: list[tuple[int, int
     if _BRAND_AFTER.match(text, close + 1):
         return True
     rest = text[candidate.end:close]
+    if rest and _PRODUCT_AFTER.match(text, close + 1) and not rest.endswith(PLACE_OR_BODY_ENDS):
+        return True
     return bool(rest) and rest.endswith(QUOTED_TITLE_HEADS)
 
 

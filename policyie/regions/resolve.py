@@ -145,7 +145,14 @@ def _by_context(codes, candidate, votes, table) -> str | None:
     winners = [code for code, score in scores.items() if score == best]
     if len(winners) != 1:
         return None
-    return winners[0]
+    winner = winners[0]
+    if not votes.total.get(winner):
+        # 朝阳 in a text about 朝阳市: the votes for the city back 朝阳县 inside it, but the text
+        # names the city, never the county — the name is the city's
+        for code in codes:
+            if code != winner and votes.total.get(code) and table.is_within(winner, code):
+                return code
+    return winner
 
 
 def _by_rank(codes, table: DivisionTable) -> str | None:

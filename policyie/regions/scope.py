@@ -86,7 +86,9 @@ OPENING = 160        # characters of the opening in which a report names its own
 # Before these a place is a baseline, compared with, visited or joined, not the subject.
 NOT_SUBJECT_BEFORE = ("高于", "低于", "超过", "超出", "快于", "慢于", "好于", "优于", "领先", "与", "和", "同", "跟",
                       "比", "较", "赴", "到", "至", "向", "对", "来自", "占", "从", "为", "居", "列", "保持", "排名",
-                      "在", "及", "、", "领跑", "跑赢", "跻身", "进入", "入选", "具有", "具备", "拥有")
+                      "在", "及", "、", "领跑", "跑赢", "跻身", "进入", "入选", "具有", "具备", "拥有",
+                      # lists and titles a thing enters: 纳入全国名特优新农产品名录, 获评全国文明城市
+                      "纳入", "列入", "入围", "获评", "荣获", "评为", "列为", "创建", "创成", "争创")
 # 创建15个全国示范村: a place after a count names the kind of thing counted (\Z, not $: a count at the
 # end of the line before does not count).
 _AFTER_COUNT = re.compile(r"[\d一二三四五六七八九十百千万两余多]+[个家项座批条所名处支件类种]\Z")
@@ -96,13 +98,24 @@ _AFTER_COUNT = re.compile(r"[\d一二三四五六七八九十百千万两余多]
 _BASELINE_AFTER = re.compile(r"(第|首|前列|前茅|前[一二三四五六七八九十\d]|领先|最|平均|均值|水平|之首|唯一|率先"
                              r"|[一二三四五六七八九十百千\d]+强|城市|省会城市|同类|排名|位次|同期|总量的|的比重"
                              r"|性|影响力|知名|闻名|乃至|每[^，。；,;！？]{1,16}?就(?:有|是))")
+# A ranking list named after the place: 中国工业百强区排名第38位, 全国综合实力百强县, 中国企业500强
+# (the place is the list's field; what ranks in it is the sentence's own region).
+_RANKING_LIST_AFTER = re.compile(r"[^，。；、,;！？\s]{0,8}?[百千\d]+强")
+# A designation named by its level, the object of a verb: 推进全国农业科技现代化先行县共建工作,
+# 争创全国文明典范城市 (the level of a kind of thing, like 河北省重点项目).
+_DESIGNATION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:示范|试点|先行|先进|标杆|样板|模范|典范)"
+                                r"(?:县|区|市|村|镇|乡|城市|单位|企业|园区|基地|社区)")
+_DESIGNATION_MARK = re.compile("示范|试点|先行|先进|标杆|样板|模范|典范")
+# 是全市基础设施最全的, 成为全省唯一: the place is the field of a superlative.
+_SUPERLATIVE_AFTER = re.compile(r"[^，。；,;！？\s]{0,10}?(?:最|唯一|首[个家座批])")
+DASHES = set("—–－-")
 DATELINES = ("新华社", "中新社", "中新网", "本报", "央视网", "人民网", "新华网")
 # 河北省重点项目, 浙江省级专精特新企业, 国家首批: a kind of thing, named by the level that lists it.
 _KIND_AFTER = re.compile(r"(重点|级|首批|示范|认定|评定|授予|命名|统一|部署|安排|要求|下达|委|政府)")
 ROUTE_JOINS = set("—–－-~～至到")
 # The last characters of everything read before a place, the first ones of everything read
 # after it: most places have neither, and their context need not be read further.
-_BEFORE_LAST = frozenset(word[-1] for word in (*DATELINES, *NOT_SUBJECT_BEFORE, "在")) | frozenset("个家项座批条所名处支件类种")
+_BEFORE_LAST = frozenset(word[-1] for word in (*DATELINES, *NOT_SUBJECT_BEFORE, "在", "是")) | frozenset("个家项座批条所名处支件类种")
 _AFTER_FIRST = frozenset("第首前领最平均水之唯率城省同排位总的性影知闻乃每重级示认评授命统部安要下委政"
                          "一二三四五六七八九十百千")
 
@@ -397,9 +410,17 @@ class RegionScope:
                 return NO
             if _AFTER_COUNT.search(text, max(0, start - 6), start):
                 return NO
+            if before.endswith(("是", "成为")) and _SUPERLATIVE_AFTER.match(text, end):
+                return NO
         if start in self._routes:
             return NO
         after = text[end:end + 1]
+        if after in DASHES and text[end + 1:end + 2] not in DASHES:
+            return NO   # 中国—东盟, 中国-菲律宾经贸创新发展示范园区: a partner's name, not a subject
+        if "强" in text[end:end + 12] and _RANKING_LIST_AFTER.match(text, end):
+            return NO
+        if _DESIGNATION_MARK.search(text, end, end + 16) and _DESIGNATION_AFTER.match(text, end):
+            return UNLESS_ABOVE
         if after not in _AFTER_FIRST and not after.isdigit():   # nor does anything after it start otherwise
             return YES
         if _BASELINE_AFTER.match(text, end):

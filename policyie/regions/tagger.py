@@ -38,8 +38,15 @@ Boundary = Optional[Callable[[int], bool]]
 PLACE_FEATURES = set("湾湖岛村镇乡街路寺峡桥站巷庄屯")
 STREET_WORDS = ("路", "街", "巷", "大道", "片区", "中路", "东路", "西路", "南路", "北路", "社区", "小区", "新村", "花园")
 FEATURE_STARTS = PLACE_FEATURES | {word[0] for word in STREET_WORDS}
-GLUED_TYPE_WORDS = {"市场", "市民", "市值", "市面", "市容", "区域", "区间", "县域"}
+GLUED_TYPE_WORDS = {"市场", "市民", "市值", "市面", "市容", "区域", "区间", "县域", "市圈"}
+# A two-character full name (和县, 新县) after a character that is no place's end, with a word of
+# government or level starting at its type character: 市委和|县委, 省市和|县级, 建设新|县城 — the
+# first character ends the word before (a conjunction, an adjective), the type character starts
+# the next.  (A place right before it keeps it: 马鞍山和县委.)
+TYPE_WORD_STARTS = set("委级城乡直政长")
 PORT = "港"
+# Names that end in an everyday word (都市 of 都市圈, 大都市) are not given to the segmenter whole.
+SPLIT_ENDINGS = ("都市",)
 NOT_PORT_AFTER = set("澳台股人")
 # Between a place and the head of the proper name it starts only name characters may stand,
 # not the NAME_BREAKS of the lexicon.
@@ -139,6 +146,7 @@ class RegionTagger:
         (not county short names, which would glue onto their neighbours: 航|天等)."""
         return [text for text, entry in self.lexicon.entries.items()
                 if entry.senses and len(text) >= 3 and not entry.ordinary
+                and not text.endswith(SPLIT_ENDINGS)   # 南|昌都市|圈 would hide 南昌|都市圈
                 and any(s.level in ("province", "prefecture", "zone", "group") for s in entry.senses)]
 
     # -- public API ---------------------------------------------------------
@@ -227,6 +235,9 @@ class RegionTagger:
             if surface.all_full:
                 if text[candidate.end - 1:candidate.end + 1] in GLUED_TYPE_WORDS:
                     continue   # 昆山市|场: the type character belongs to the next word
+                if candidate.end - candidate.start == 2 and text[candidate.end:candidate.end + 1] in TYPE_WORD_STARTS \
+                        and text[candidate.end - 1] in "县市区旗" and candidate.start > 0 and _is_hanzi(text[candidate.start - 1]) and candidate.start not in ends:
+                    continue   # 市委和|县委: a conjunction and the next body's type word
             else:
                 after = text[candidate.end:candidate.end + 1]   # most names: no street or feature after
                 if (after in FEATURE_STARTS or after.isdigit()) and _followed_by_feature(text, candidate):
@@ -322,11 +333,16 @@ class RegionTagger:
 
     def _drop_uncued(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
         kept = []
+        named = None   # units the text names unmistakably (朝阳市): their everyday-word names are cued
         for index, candidate in enumerate(candidates):
             surface = candidate.surface
             if candidate.zone is None:
                 if surface.ordinary and not _has_cue(text, candidates, index, self.table):
-                    continue
+                    if named is None:
+                        named = {c.surface.codes[0] for c in candidates
+                                 if len(c.surface.codes) == 1 and not c.surface.ordinary and not c.surface.weak}
+                    if named.isdisjoint(surface.codes):
+                        continue   # 推动朝阳低空经济 in a text about 朝阳市 is the city
                 if surface.weak and _after_unrelated_place(candidates, index, self.table):
                     continue
                 if surface.needs_cue and not _has_group_cue(text, candidates, index):

@@ -39,12 +39,39 @@ _NAMED_TYPE_AFTER = re.compile(
 
 
 _ANY_TYPE = re.compile("|".join(_ORDERED_TYPES))
+# A new area after a place and a two-character name of its own (宜宾|三江|新区, 成都|东部|新区): 新区
+# is also an everyday word, so only in this shape, and not after words that end in 新 (科技创新区)
+# or generic ones (城市新区, 产业新区).
+NEW_AREA = "新区"
+NEW_AREA_GENERIC = frozenset("城市 生态 产业 科技 经济 国家 省级 市级 县级 一批 两个 三个 重点 综合 现代 特色 "
+                             "城乡 滨海 临空 空港 沿江 沿海".split())
+NEW_AREA_NOT_START = set("各该本这那全我其此每多几新老")
+NEW_AREA_NOT_END = set("创更革翻刷维")
+NEW_AREA_BREAKS = ZONE_NAME_BREAKS - set("州盟旗")   # 德阳|凯州|新区
+
+
+def _new_area_name(name: str) -> bool:
+    return (len(name) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in name) and name not in NEW_AREA_GENERIC
+            and name[0] not in NEW_AREA_NOT_START and name[1] not in NEW_AREA_NOT_END
+            and not any(ch in NEW_AREA_BREAKS for ch in name))
 
 
 def _type_near(type_spans: list[tuple[int, int]], type_ends: list[int], position: int) -> bool:
     """Some zone type ends after ``position`` and starts at most a zone name's length after it."""
     index = bisect_right(type_ends, position)
     return index < len(type_spans) and type_spans[index][0] <= position + MAX_ZONE_NAME
+
+
+def _name_free(candidates: list["Candidate"], index: int, type_start: int) -> bool:
+    """No division of its own stands in the new area's name: a county's short name or a
+    direction group there is part of it (宜宾|三江新区, 成都|东部新区), a name that runs into the
+    type word is a unit of its own (上海|浦东新区)."""
+    for following in candidates[index + 1:]:
+        if following.start >= type_start:
+            return True
+        if following.end > type_start or not (following.weak or following.surface.needs_cue):
+            return False
+    return True
 
 
 class ZoneFinder:
@@ -56,17 +83,23 @@ class ZoneFinder:
         # within one of them): a zone can follow a place only if one ends after the place and
         # starts within a zone name's length of it.
         type_spans = [found.span() for found in _ANY_TYPE.finditer(text)]
-        if not type_spans:
+        new_areas = NEW_AREA in text
+        if not type_spans and not new_areas:
             return candidates
         type_ends = [end for _, end in type_spans]
         kept: list["Candidate"] = []
         covered_until = -1
-        for candidate in candidates:
+        for index, candidate in enumerate(candidates):
             if candidate.start < covered_until:
                 continue
-            if candidate.zone is None and candidate.surface.zone_start \
-                    and _type_near(type_spans, type_ends, candidate.end):
-                found = self._zone_after(text, candidate.end)
+            if candidate.zone is None and candidate.surface.zone_start:
+                found = None
+                if type_spans and _type_near(type_spans, type_ends, candidate.end):
+                    found = self._zone_after(text, candidate.end)
+                if found is None and new_areas and text.startswith(NEW_AREA, candidate.end + 2) \
+                        and _new_area_name(text[candidate.end:candidate.end + 2]) \
+                        and _name_free(candidates, index, candidate.end + 2):
+                    found = (candidate.end + 4, NEW_AREA)
                 if found is not None:
                     end, written_type = found
                     self._make_zone(text, candidate, end, written_type)
@@ -82,7 +115,7 @@ class ZoneFinder:
 
     def _make_zone(self, text: str, candidate: "Candidate", end: int, written_type: str) -> None:
         written = text[candidate.start:end]
-        full = written[: len(written) - len(written_type)] + ZONE_TYPES[written_type]
+        full = written[: len(written) - len(written_type)] + ZONE_TYPES.get(written_type, written_type)
         listed = self.lexicon.zone_names.get(written) or self.lexicon.zone_names.get(full)
         candidate.zone = listed or Sense(None, full, "zone", "pattern")
         candidate.text_override = candidate.zone.name

@@ -129,6 +129,8 @@ def test_segmenter_words_are_safe(tagger):
     words = set(tagger.segmenter_words())
     assert "广东省" in words and "粤港澳大湾区" in words
     assert "天等" not in words and "新兴" not in words
+    # 南|昌都市|圈 would hide 南昌|都市圈: names ending in 都市 are left to the segmenter
+    assert "昌都市" not in words and "成都市" not in words
 
 
 def test_blocked_names_of_companies_products_and_titles_hide_a_place(tagger):
