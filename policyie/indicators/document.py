@@ -27,6 +27,7 @@ from policyie.indicators.cues import Cues
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _DATE_YEAR = re.compile(r"^\s*((?:19|20)\d\d)")
 _CLAUSE_MARK = re.compile(r"[，,：:；;]")
+_STARTING_POINTS = ("由", "从")       # a baseline year of these governs the value right after it
 _BASELINE_BEFORE = ("由", "从", "比", "较", "与", "同", "相比", "高于", "低于", "超过", "快于", "好于", "对比", "恢复到", "恢复至")
 _BASELINE_AFTER = re.compile(r"\s*(?:相比|同期|水平|以来|来|比|基础上|的基础|翻|[=＝])")   # （2020年=100）
 _BASE_PERIOD = re.compile(r"[^，,。；;：:]{0,6}?为")     # 以2020年为基期, 以2020年价格为100: the base of an index
@@ -376,8 +377,9 @@ class DocContext:
         for mark in reversed(marks):
             if not mark.baseline:
                 return mark.year, deadline
-            if self.text[mark.end:offset].strip() in ("", "的"):
-                return mark.year, deadline
+            if self.text[mark.end:offset].strip() in ("", "的") and \
+                    self.text.endswith(_STARTING_POINTS, max(0, mark.start - 1), mark.start):
+                return mark.year, deadline      # 由2017年929家 (not 较2021年翻一番: a change since then)
         return None, deadline
 
     def year_before(self, offset: int, sentence_start: int) -> Optional[int]:

@@ -26,6 +26,7 @@ from policyie.quantities import NumeralError, parse_numeral
 __all__ = ["CUE_LISTS", "Cues", "IndicatorBuilder", "default_cues"]
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n（）()【】〖〗]")    # 【经济运行】: a label ends a clause too
+_CHANGE_FAMILIES = frozenset({"percent", "ratio"})      # 增长1.2倍、35%: one list of changes
 _LIST_GAP = re.compile(r"\s*[、和及与，,]?\s*")     # between two values of one list (fullmatch)
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
 _SUBJECT_BOUNDARY = re.compile(r"[，,；;：:。\n]")
@@ -363,10 +364,18 @@ class _DocumentRun:
         """The kind and the signed value; the next value of a list ('增长18.6%、20%') shares its
         predecessor's kind and sign."""
         if previous is not None and clause.segment_start == previous["end"] and \
-                _LIST_GAP.fullmatch(self.text, previous["end"], quantity.start):
+                _LIST_GAP.fullmatch(self.text, previous["end"], quantity.start) and \
+                self._same_measure(previous["unit"], quantity.unit):
             return (previous["kind"], *_with_sign_of(previous, quantity))
         kind, cue = self._kind(quantity, sentence, clause, previous)
         return (kind, *self._signed(quantity, cue))
+
+    def _same_measure(self, unit: str, other: str) -> bool:
+        """Whether two values can be members of one list (翻一番、过500亿元 are two statements, not one list)."""
+        if unit == other:
+            return True
+        family, other_family = self.families.get(unit), self.families.get(other)
+        return family == other_family or (family in _CHANGE_FAMILIES and other_family in _CHANGE_FAMILIES)
 
     def _name(self, quantity: QuantityLike, clause: Clause, kind: str, counted: Optional[tuple[int, int]],
               family: Optional[str], previous: Optional[dict]) -> Optional[str]:
@@ -530,7 +539,7 @@ class _DocumentRun:
             return True       # “10条支持政策”, “区域品牌传播影响力百强榜”: titles
         if counted is not None and self._labels_what_follows(quantity, counted, next_start):
             return True
-        if quantity.start and self.text[quantity.start - 1] == "等" and self._counts_its_list(quantity, clause):
+        if counted is not None and quantity.start and self._counts_its_list(quantity, clause):
             return True       # 甲、乙、丙等3个产业: the count of the list just named is its label
         if quantity.start and self.text[quantity.start - 1] in _BASE_LAST and self._is_base(quantity, clause):
             return True
@@ -542,10 +551,13 @@ class _DocumentRun:
         if quantity.approx != "exact" or quantity.kind_hint is not None or \
                 self.families.get(quantity.unit) != "count":
             return False
-        members = self.text[clause.segment_start:quantity.start - 1]
+        after_etc = self.text[quantity.start - 1] == "等"
+        members = self.text[clause.segment_start:quantity.start - 1 if after_etc else quantity.start]
         if "、" not in members:
             return False
         listed = members.count("、") + 1        # the last member may join two with 和/与/及 (航空航天与低空经济)
+        if not after_etc and (listed < 3 or not _is_cjk_letter(members[-1])):
+            return False                         # 木业、食品、冶金、机械4个…集群; not 学校、医院2所
         joined = sum(members.rsplit("、", 1)[-1].count(word) for word in "和与及")
         return listed <= quantity.value <= listed + joined
 
@@ -676,6 +688,10 @@ def _follows_stock(text: str, previous: Optional[dict], quantity: QuantityLike) 
 def _may_open_list_gap(char: str) -> bool:
     """Whether a gap starting with ``char`` can be a _LIST_GAP."""
     return char in "、和及与，," or char.isspace()
+
+
+def _is_cjk_letter(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _only_markers(gap: str) -> bool:

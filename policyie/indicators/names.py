@@ -83,6 +83,7 @@ _TIMEFRAME_FIRST = frozenset("一二三四五六七八九十两近多")
 _TAIL_LAST_CHARS = "年底末期月来内间度初"   # the last characters of _BASELINE_TAIL and _TIMEFRAME_TAIL
 _BASELINE_TAIL = re.compile(r"(?:由|从|比|较|与)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?|上年|去年|同期|上月|上季度"
                             r"|[一二三四]季度|上半年|前三季度|年初|上年末|上年同期)$")
+_FRONT_PHRASE = re.compile(r"按[^，,。；;：:]{1,14}?(?:计算|核算|折算|测算)为?|(?:第[一二三四五六七八九十\d]{1,3}|首)[个家座批]")
 _ORDINAL = re.compile(r"^(?:全[国省市区县])?(?:第[一二三四五六七八九十百\d]+|首)[个家座批只条位]?$")
 
 
@@ -377,6 +378,10 @@ class NameRules:
             time = _TIME_PREFIX.match(text, start, end)
             if time and time.end() > start:
                 return time.end()
+        if first in "按第首":
+            front = _FRONT_PHRASE.match(text, start, end)
+            if front is not None:            # 按2024年平均汇率计算为…, 第二个规模以上工业总产值: a manner or an
+                return front.end()           # order of achievement says nothing of what is measured
         for word in self.name_prefixes.get(first, ()):
             if text.startswith(word, start) and start + len(word) < end:
                 return start + len(word)

@@ -822,7 +822,7 @@ class QuantityGrammar:
             if hit:
                 word, marker = hit
                 marker_start = start - len(word)
-                if marker_start >= last_end and not marker.magnitude_only and \
+                if marker_start >= last_end and (not marker.magnitude_only or family == "money") and \
                         not (marker.not_after and marker_start and norm[marker_start - 1] in marker.not_after):
                     prefix, quantity_start = marker.approx, marker_start
         if family == "time":
@@ -1191,8 +1191,9 @@ class QuantityGrammar:
         marker_start = marker_end - len(word)
         if marker_start < last_end:
             return
-        if marker.magnitude_only and not magnitude_only:
-            return
+        if marker.magnitude_only and not magnitude_only and \
+                (candidate.unit is None or candidate.unit.family != "money"):
+            return                                       # 过万亿, 过半; 过500亿元 (an amount of money) too
         if marker.not_after and marker_start and norm[marker_start - 1] in marker.not_after:
             return
         candidate.prefix_approx = marker.approx
