@@ -153,6 +153,8 @@ class _Rules:
     product_after: regex.Pattern         # a model code or a craft's quoted name: C919, “…号”
     product_before: regex.Pattern        # a designation: 长征五号, 天龙三号遥一, C919
     clause_breaks: str
+    project_list_after: regex.Pattern    # 、Y等20个亿元以上项目 after a member: a list of projects
+    not_a_name_before: regex.Pattern     # a verb, scope word, count or coordinator before a term
     chain_qualifiers: frozenset[str]     # 特色 after 、 before a member: the chain goes on (、特色医药)
     nonterm_lookalikes: frozenset[str]   # 其中: a non-term after its first character (其|中石化) blocks nothing
     discovery: "_DiscoveryRules"
@@ -227,6 +229,12 @@ class _Rules:
             product_before=regex.compile(rf"(?:{g['designation_before']}|{g['product_code']})\s?$"),
             clause_breaks=g["clause_breaks"],
             nonterm_lookalikes=frozenset(g.get("nonterm_lookalikes", ())),
+            project_list_after=regex.compile(
+                rf"[^\s\p{{P}}\p{{S}}]{{0,3}}?(?:(?:{coordinators})[^\s\p{{P}}\p{{S}}]{{1,10}}?)*?"
+                rf"等[^\s\p{{P}}\p{{S}}]{{0,12}}?项目"),
+            not_a_name_before=regex.compile(
+                rf"(?:^|[^\p{{Han}}]|{_alternation(list(g['free_left']) + list(g['discovery']['strip_prefixes']) + list(g['project_verbs']))}"
+                rf"|{_kind_before_pattern(g['kind_before']).removesuffix('$')})$"),
             chain_qualifiers=frozenset(word for word in g.get("chain_qualifiers", ()) if len(word) == 2),
             discovery=_DiscoveryRules.from_grammar(g["discovery"], heads, coordinators, economy_guard,
                                                    g["generic_heads"], g["bare_head"]),
@@ -677,8 +685,30 @@ class IndustryTagger:
             elif self._stands_alone(view, chain[0]):
                 kept.append(chain[0])
         kept = self._add_distributed_members(view, kept)
+        if "项目" in text:
+            kept = self._without_project_names(text, kept)
         if any(m.term.goods for m in kept):
             kept = self._drop_goods(view, kept)
+        return kept
+
+    def _without_project_names(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+        """东磁新能源、金石等项目, 聚合新材料、徽浩源陶瓷膜等20个亿元以上项目: a term right after an
+        unknown word, in a list that closes with 等…项目, ends the short name of a firm's project.
+        A verb, scope word, count or coordinator before the term (建设光伏、风电等项目) keeps it."""
+        rules = self._rules
+        project_ends, position = [], text.find("项目")
+        while position >= 0:
+            project_ends.append(position)
+            position = text.find("项目", position + 2)
+        kept = []
+        for m in mentions:
+            index = bisect.bisect_left(project_ends, m.end)
+            if (index < len(project_ends) and project_ends[index] - m.end <= 60 and m.start > 0
+                    and _is_han(text[m.start - 1])
+                    and rules.project_list_after.match(text, m.end, project_ends[index] + 2)
+                    and not rules.not_a_name_before.search(text, max(0, m.start - 6), m.start)):
+                continue
+            kept.append(m)
         return kept
 
     def _shrink_zhizao_ye(self, text: str, m: _Mention) -> _Mention:
@@ -690,7 +720,8 @@ class IndustryTagger:
         return m
 
     def _attach_domain_prefixes(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
-        """A domain word right before a term makes a compound: 智慧+文旅, 体育+旅游, 海洋+旅游.
+        """A domain word right before a term makes a compound: 智慧+文旅, 体育+旅游, 海洋+旅游
+        (two may stack: 生态+休闲+旅游).
 
         The compound is named as written and takes the sector of its head; a
         prefix that was a mention of its own (体育) becomes part of it.
@@ -702,15 +733,18 @@ class IndustryTagger:
         result = list(mentions)
         merged: set[int] = set()  # mentions of a prefix (体育) that became part of the compound after them
         for index in todo:
-            m = result[index]
-            begin = m.start - 2  # domain prefixes are two-character words
-            if text[begin:m.start] not in prefixes or self._glued_pair(text, begin, m):
-                continue
-            before = index - 1
-            while before in merged:
-                before -= 1
-            previous = result[before] if before >= 0 else None
-            if previous is None or previous.end <= begin or (previous.start, previous.end) == (begin, m.start):
+            for _ in range(2):  # prefixes may stack: 生态 + 休闲 + 旅游
+                m = result[index]
+                begin = m.start - 2  # domain prefixes are two-character words
+                if begin < 0 or text[begin:m.start] not in prefixes or self._glued_pair(text, begin, m):
+                    break
+                before = index - 1
+                while before in merged:
+                    before -= 1
+                previous = result[before] if before >= 0 else None
+                if not (previous is None or previous.end <= begin
+                        or (previous.start, previous.end) == (begin, m.start)):
+                    break
                 if previous is not None and previous.end > begin:
                     merged.add(before)
                 span = text[begin:m.end]
