@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 GROUP_TYPES = ("经济带", "经济区", "经济圈", "城市群", "都市圈")
 BARE_ZONE_TYPES = ("高新技术产业开发区", "经济技术开发区", "综合保税区", "高新区", "经开区", "综保区", "新区")
 _TYPES = re.compile("|".join(sorted(GROUP_TYPES + BARE_ZONE_TYPES, key=len, reverse=True)))
+GROUP_PREFIXES = set("大环")   # 大南昌都市圈, 环成都经济圈
 MAX_GROUP_STEM = 8      # 黄河几字弯, 辽宁沿海 …: a place may start a longer name
 MAX_BARE_STEM = 4
 BREAK_CHARS = set("，。、；：！？,.;:!?（）()《》“”\"'‘’ \n\t的和与及或在是为将等了对向从到把被由并有以于入至给让使"
@@ -90,8 +91,8 @@ class AreaFinder:
                 if len(inside) == 1 and inside[0].end == type_start and _is_group(inside[0]):
                     continue   # 京津冀城市群 is 京津冀 with a generic head (SPEC: 长三角地区 → 长三角)
                 first = inside[0].start           # 以|南京都市圈: the name starts at the place,
-                stem_start = first - 1 if stem_start == first - 1 and text[stem_start] == "大" else first
-                # or at 大 right after a break or a verb (打造|大南昌都市圈, not 扩大|南京都市圈)
+                stem_start = first - 1 if stem_start == first - 1 and text[stem_start] in GROUP_PREFIXES else first
+                # or at 大/环 right after a break or a verb (打造|大南昌都市圈, 环成都经济圈, not 扩大|南京都市圈)
             stem = text[stem_start:type_start]
             if not _is_name(stem, is_group, bool(inside)):
                 continue

@@ -44,6 +44,17 @@ GLUED_TYPE_WORDS = {"市场", "市民", "市值", "市面", "市容", "区域", 
 # first character ends the word before (a conjunction, an adjective), the type character starts
 # the next.  (A place right before it keeps it: 马鞍山和县委.)
 TYPE_WORD_STARTS = set("委级城乡直政长")
+# 代县长, 副县长: a title's prefix before a two-character county's type character and 长.
+TITLE_PREFIXES = set("代副原前")
+# A person's name in a list of names (谢良宽、熊枝江、陈长青): a common surname and a county's short
+# name as the given name, the three characters standing alone between list marks.
+SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+               "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵"
+               "万钱严覃武戴莫孔向汤柯饶")
+NAME_LIST_BEFORE = set("、，,：:（(\n ")
+NAME_LIST_AFTER = set("、，,。；;：:）)\n 等和")
+# 生产总值 after 地区: 毕节|地区生产总值 is 毕节, not the old 毕节地区.
+GDP_AFTER_REGION = "生产总值"
 PORT = "港"
 # Names that end in an everyday word (都市 of 都市圈, 大都市) are not given to the segmenter whole.
 SPLIT_ENDINGS = ("都市",)
@@ -236,8 +247,14 @@ class RegionTagger:
                 if text[candidate.end - 1:candidate.end + 1] in GLUED_TYPE_WORDS:
                     continue   # 昆山市|场: the type character belongs to the next word
                 if candidate.end - candidate.start == 2 and text[candidate.end:candidate.end + 1] in TYPE_WORD_STARTS \
-                        and text[candidate.end - 1] in "县市区旗" and candidate.start > 0 and _is_hanzi(text[candidate.start - 1]) and candidate.start not in ends:
-                    continue   # 市委和|县委: a conjunction and the next body's type word
+                        and text[candidate.end - 1] in "县市区旗" and candidate.start not in ends \
+                        and (candidate.start > 0 and _is_hanzi(text[candidate.start - 1])
+                             or text[candidate.start] in TITLE_PREFIXES and text[candidate.end] == "长"):
+                    continue   # 市委和|县委: a conjunction and the next body's type word; 代|县长
+            if text.startswith(GDP_AFTER_REGION, candidate.end) and text.endswith("地区", 0, candidate.end):
+                continue   # 毕节|地区生产总值
+            if surface.weak and candidate.end - candidate.start == 2 and _given_name(text, candidate):
+                continue   # 熊|枝江 in a list of names
             else:
                 after = text[candidate.end:candidate.end + 1]   # most names: no street or feature after
                 if (after in FEATURE_STARTS or after.isdigit()) and _followed_by_feature(text, candidate):
@@ -343,7 +360,8 @@ class RegionTagger:
                                  if len(c.surface.codes) == 1 and not c.surface.ordinary and not c.surface.weak}
                     if named.isdisjoint(surface.codes):
                         continue   # 推动朝阳低空经济 in a text about 朝阳市 is the city
-                if surface.weak and _after_unrelated_place(candidates, index, self.table):
+                if surface.weak and (_after_unrelated_place(candidates, index, self.table)
+                                     or _before_far_place(candidates, index, self.table)):
                     continue
                 if surface.needs_cue and not _has_group_cue(text, candidates, index):
                     continue
@@ -451,9 +469,19 @@ def _fits_words(text: str, candidate: Candidate, is_boundary, starts: set[int], 
     if not (is_boundary(candidate.start) or candidate.start in ends):
         return False
     end = candidate.end
-    if candidate.weak and not (is_boundary(end) or end in starts or (end < len(text) and not _is_hanzi(text[end]))):
-        return False   # a dash or a comma ends a word even where the segmenter glued it on
+    if candidate.weak and not (is_boundary(end) or end in starts or (end < len(text) and not _is_hanzi(text[end]))
+                               or text.startswith(PORT, end) and is_boundary(end + 1)):
+        return False   # a dash or a comma ends a word even where the segmenter glued it on (盐田港: a port)
     return True
+
+
+def _given_name(text: str, candidate: Candidate) -> bool:
+    """A county's short name as the given name after a surname, the three characters alone
+    between list marks (谢良宽、熊枝江、陈长青)."""
+    start = candidate.start
+    return (start >= 1 and text[start - 1] in SURNAMES
+            and (start == 1 or text[start - 2] in NAME_LIST_BEFORE)
+            and (candidate.end == len(text) or text[candidate.end] in NAME_LIST_AFTER))
 
 
 def _glued_to_punctuation(text: str, start: int, is_boundary) -> bool:
@@ -551,6 +579,24 @@ def _after_unrelated_place(candidates: list[Candidate], index: int, table: Divis
     before = candidates[index - 1]
     return (before.end == candidates[index].start and _is_division(before)
             and not _is_parent_of(before, candidates[index], table))
+
+
+def _before_far_place(candidates: list[Candidate], index: int, table: DivisionTable) -> bool:
+    """A county's short name right before a place of another province modifies it (平安湛江,
+    a slogan's 'safe Zhanjiang'), it is not a county of its own."""
+    if index + 1 >= len(candidates):
+        return False
+    candidate, after = candidates[index], candidates[index + 1]
+    if after.start != candidate.end or not _is_division(after):
+        return False
+    provinces = {_province_of(s.code, table) for s in candidate.senses if s.code}
+    return None not in provinces and not provinces & {_province_of(s.code, table) for s in after.senses if s.code}
+
+
+def _province_of(code: str, table: DivisionTable) -> str | None:
+    chain = (code, *table.ancestors(code))
+    provinces = [c for c in chain if table.get(c) is not None and table.get(c).level == "province"]
+    return provinces[0] if provinces else None
 
 
 def _has_cue(text: str, candidates: list[Candidate], index: int, table: DivisionTable) -> bool:

@@ -144,3 +144,15 @@ def test_blocked_names_of_companies_products_and_titles_hide_a_place(tagger):
         record = json.loads(line)
         if record["type"] == "block" and record["reason"] in ("company", "product", "honorary title"):
             assert any(hit[2].senses for hit in matcher.hits(record["text"])), record["text"]
+
+
+def test_port_glued_to_a_county_name_by_the_segmenter(tagger):
+    """深圳|盐田港: a segmenter that keeps 盐田港 whole must not leave 深圳 behind as a place of its
+    own — the port is named after both (as 宁波舟山港 in character mode)."""
+    text = "9月份深圳盐田港的集装箱吞吐量创新高"
+    words = ["9", "月份", "深圳", "盐田港", "的", "集装箱", "吞吐量", "创", "新高"]
+    bounds, position = {0}, 0
+    for word in words:
+        position += len(word)
+        bounds.add(position)
+    assert [m.text for m in tagger.find(text, is_boundary=bounds.__contains__)] == []
