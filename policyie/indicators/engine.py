@@ -26,6 +26,8 @@ from policyie.quantities import NumeralError, parse_numeral
 __all__ = ["CUE_LISTS", "Cues", "IndicatorBuilder", "default_cues"]
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n（）()【】〖〗]")    # 【经济运行】: a label ends a clause too
+_MULTIPLIED = re.compile("[万亿]")
+_BARE_COUNTED_MAX = 4
 _CHANGE_FAMILIES = frozenset({"percent", "ratio"})      # 增长1.2倍、35%: one list of changes
 _LIST_GAP = re.compile(r"\s*[、和及与，,]?\s*")     # between two values of one list (fullmatch)
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
@@ -324,6 +326,10 @@ class _DocumentRun:
         counted = None
         if family == "count" and quantity.kind_hint != "rank":
             counted = self.names.counted_after(clause, quantity, next_start)
+        elif not quantity.unit and quantity.end < len(self.text) and _is_cjk_letter(self.text[quantity.end]) and \
+                _MULTIPLIED.search(quantity.text):
+            counted = self.names.counted_after(clause, quantity,                 # 740多万玉林人民: people counted,
+                                               min(next_start, quantity.end + _BARE_COUNTED_MAX))   # a short noun
         if self._is_not_an_indicator(quantity, sentence, clause, counted, next_start):
             return None
         kind, value, upper = self._kind_and_value(quantity, sentence, clause, previous)
@@ -500,8 +506,10 @@ class _DocumentRun:
             if hit.start >= quantity.start:
                 break
             marker = hit
-        if marker is None or _CLAUSE_BREAK.search(text, marker.end, quantity.start):
+        if marker is None:
             return None, None
+        if _CLAUSE_BREAK.search(text, marker.end, quantity.start):
+            return self._carried_respective(quantity, sentence, previous_records, marker), None
         members = [q for q in self._quantities_in(marker.end, sentence.end)
                    if not _CLAUSE_BREAK.search(text, marker.end, q.start)]
         group = _list_group(text, members, quantity)
@@ -519,6 +527,38 @@ class _DocumentRun:
         if len(before) >= len(group):
             return before[-len(group):][position]["name"], None
         return None, None
+
+    def _carried_respective(self, quantity: QuantityLike, sentence: _Sentence, previous_records: list[dict],
+                            marker: Hit) -> Optional[str]:
+        """'A、B分别达到x、y，增长u、v': a list of as many values in a later clause of the sentence, with no
+        subject of its own (only words of change before it), takes the names of the 分别 list in order."""
+        text = self.text
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, marker.end, quantity.start)]
+        clause_start = breaks[-1]
+        members = self._quantities_in(clause_start, sentence.end)
+        group = _list_group(text, [q for q in members if not _CLAUSE_BREAK.search(text, clause_start, q.start)],
+                            quantity)
+        if group is None or len(group) < 2 or not self._only_cues(sentence, clause_start, group[0].start):
+            return None
+        listed = [r for r in previous_records if marker.end <= r["start"] and r["end"] <= breaks[0]]
+        if len(listed) != len(group) or not all(_LIST_GAP.fullmatch(text, a["end"], b["start"])
+                                                for a, b in zip(listed, listed[1:])):
+            return None
+        return listed[group.index(quantity)]["name"]
+
+    @staticmethod
+    def _only_cues(sentence: _Sentence, start: int, end: int) -> bool:
+        """Whether text[start:end] holds nothing but cue words (增长, 同比增长, 分别提高)."""
+        covered = start
+        for hit in sentence.hits:
+            if hit.end <= start:
+                continue
+            if hit.start >= end:
+                break
+            if hit.start != covered:
+                return False
+            covered = hit.end
+        return covered == end and end > start
 
     def _subjects_start(self, sentence: _Sentence, marker_start: int, previous_records: list[dict]) -> int:
         """Where the subjects of a 分别 list begin: after the last value or clause mark before it."""

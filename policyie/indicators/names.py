@@ -266,15 +266,15 @@ class NameRules:
         role = "difference" if kind == "difference" else "result_verbs"     # 高于 / 居, 位列, 升至 …
         verb = next((hit for hit in reversed(predicates) if role in hit.roles), None)
         if verb is None:
-            name = self._peel(text, start, end, predicates)
+            name = self._without_peer_tail(self._peel(text, start, end, predicates))
             return None if name is not None and self._is_peer(name) else name
         subject = self._peel_span(text, start, verb.start, [h for h in predicates if h.end <= verb.start])
         if subject is not None:
-            name = self.as_name(text, subject)
+            name = self._without_peer_tail(self.as_name(text, subject))
             return self._without_growth_words(name) if kind == "difference" else name
         obj = self.clean_span(text, verb.end, end)
         if obj is not None and not self._is_peer(self.as_name(text, obj)):
-            return self.as_name(text, obj)
+            return self._without_peer_tail(self.as_name(text, obj))
         return None
 
     def _peel_span(self, text: str, start: int, end: int, predicates: list[Hit]) -> Optional[tuple[int, int]]:
@@ -313,6 +313,15 @@ class NameRules:
         for suffix in self.growth_suffixes:
             if name.endswith(suffix) and len(name) > len(suffix) + 1:
                 return self.clean_text(name[: -len(suffix)])
+        return name
+
+    def _without_peer_tail(self, name: Optional[str]) -> Optional[str]:
+        """总量全市第二, 服务业全国10强: the field a rank is in follows the subject and is no part of it."""
+        if name is None or len(name) < 4 or name[-2] not in "全国省市区县州":
+            return name
+        tail = name[-2:]
+        if tail in self.sets["scope_words"] or tail in self.sets["national_words"] or tail in self.sets["peer_groups"]:
+            return self.clean_text(name[:-2]) or name
         return name
 
     def _is_peer(self, name: str) -> bool:
