@@ -281,6 +281,7 @@ class _DiscoveryRules:
     hypernym_confidence: float
     hypernym_reject: regex.Pattern       # 等领域有根产业, 等项目建成使产业集群: no hypernym between 等 and the head
     list_cue_not_before: tuple[str, ...]  # 等重大产业项目: the list names projects
+    verb_head_not_before: tuple[str, ...]  # 发展现代产业体系: the head of a verb cue begins another noun
     verb_cue: regex.Pattern              # 发展X产业 …: groups "x" and "head"
     verb_cues: tuple[str, ...]           # its verbs (found by the scan)
     head_near: "re.Pattern"              # any of its heads, literally: a quick test of the window after a verb
@@ -317,6 +318,7 @@ class _DiscoveryRules:
             hypernym_reject=regex.compile(
                 rf"[{regex.escape(d['reject_chars'])}]|{_alternation(d.get('hypernym_reject', ()) or ('(?!)',))}"),
             list_cue_not_before=tuple(d.get("list_cue_not_before", ())),
+            verb_head_not_before=tuple(d.get("verb_head_not_before", ())),
             verb_cue=regex.compile(rf"(?:{_alternation(d['verb_cues'])}){x}(?P<head>{head_choice})"),
             verb_cues=tuple(d["verb_cues"]),
             head_near=re.compile(_alternation(verb_heads)),
@@ -1137,6 +1139,8 @@ class IndustryTagger:
             confidence, keep_head = rules.verb_heads[head]
             member = found
             while member is not None:
+                if rules.verb_head_not_before and text.startswith(rules.verb_head_not_before, member.end("head")):
+                    break  # 发展现代产业体系: the head begins another noun
                 end = member.end("head") if keep_head else member.end("x")
                 candidate = self._clean_candidate(text, member.start("x"), end)
                 if candidate is not None:
@@ -1176,8 +1180,8 @@ class IndustryTagger:
             return None
         if candidate.startswith(rules.reject_starts) or candidate.endswith(rules.reject_endings):
             return None
-        if candidate in rules.reject_words or self._is_nonterm(candidate):
-            return None
+        if candidate in rules.reject_words or candidate in self._rules.modifiers or self._is_nonterm(candidate):
+            return None  # 现代 (of 现代产业体系) is a grade word, no term
         return start, end
 
     @cached_property
