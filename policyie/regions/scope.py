@@ -114,6 +114,10 @@ _DESIGNATION_MARK = re.compile("示范|试点|先行|先进|标杆|样板|模范
 # 是全市基础设施最全的, 成为全省唯一: the place is the field of a superlative.
 _SUPERLATIVE_AFTER = re.compile(r"[^，。；,;！？\s]{0,10}?(?:最|唯一|首[个家座批])")
 DASHES = set("—–－-")
+# 芜湖和马鞍山两地, 淮北、宿州两市, 甲乙双方: places named together as one subject — what the sentence
+# says of them is joint, no one region's.
+_JOINT_AFTER = re.compile(r"(?:[两二三四五六七八九十几多](?:地|市|省|区|县|州|国|城|方|旗|盟)|双方|等地)")
+JOINERS = ("、", "和", "与", "及", "同")
 DATELINES = ("新华社", "中新社", "中新网", "本报", "央视网", "人民网", "新华网")
 # 河北省重点项目, 浙江省级专精特新企业, 国家首批: a kind of thing, named by the level that lists it.
 _KIND_AFTER = re.compile(r"(重点|级|首批|示范|认定|评定|授予|命名|统一|部署|安排|要求|下达|委|政府)")
@@ -144,6 +148,7 @@ class RegionScope:
         self._routes = _route_members(text, self.matches)
         self._codes = [_code_of(m) for m in self.matches]
         self._status = [self._subject_status(m.start, m.end) for m in self.matches]
+        self._joint = _joint_subjects(text, self.matches)
         self._scope_words = self._find_scope_words()
         self._word_codes: dict[tuple[str, str | None], str | None] = {}
         self._named: dict[tuple[str, ...], str | None] = {}
@@ -386,6 +391,8 @@ class RegionScope:
             if match.level == "group" and divisions_govern:
                 continue   # 晋北风光基地 in a city's report: part of a name, not a joint subject
             if status == YES or status == UNLESS_ABOVE and not self._is_above_main(code):
+                if match.start in self._joint:
+                    code = None   # 芜湖和马鞍山两地…: a joint subject
                 found.append(Subject._make((match.start, code, None, True)))
         if self._scope_words:
             covered = {i for m in self.matches for i in range(m.start, m.end)}
@@ -477,6 +484,22 @@ def _most_specific(votes: Counter, direct: Counter, table: DivisionTable) -> str
         if node != COUNTRY_CODE and 2 * votes[best] < direct[node]:
             return node
         node = best
+
+
+def _joint_subjects(text: str, matches: list["RegionMatch"]) -> set[int]:
+    """Starts of the first places of lists that a count of places closes (芜湖和马鞍山两地,
+    淮北、宿州两市): the list is one joint subject."""
+    if not _JOINT_AFTER.search(text):
+        return set()
+    joint, first = set(), 0
+    for index, match in enumerate(matches):
+        if index > first:
+            previous = matches[index - 1]
+            if text[previous.end:match.start] not in JOINERS:
+                first = index
+        if index > first and _JOINT_AFTER.match(text, match.end):
+            joint.add(matches[first].start)
+    return joint
 
 
 def _route_members(text: str, matches: list["RegionMatch"]) -> set[int]:

@@ -53,6 +53,8 @@ SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑�
                "万钱严覃武戴莫孔向汤柯饶")
 NAME_LIST_BEFORE = set("、，,：:（(\n ")
 NAME_LIST_AFTER = set("、，,。；;：:）)\n 等和")
+# An everyday-word name that starts the name of a group (天山北坡城市群) stays for it to be read.
+GROUP_NAME_AFTER = re.compile(r"[^，。、；：！？,.;:!?\s的和与及]{0,6}?(?:经济带|经济区|经济圈|城市群|都市圈)")
 # 生产总值 after 地区: 毕节|地区生产总值 is 毕节, not the old 毕节地区.
 GDP_AFTER_REGION = "生产总值"
 PORT = "港"
@@ -358,8 +360,9 @@ class RegionTagger:
                     if named is None:
                         named = {c.surface.codes[0] for c in candidates
                                  if len(c.surface.codes) == 1 and not c.surface.ordinary and not c.surface.weak}
-                    if named.isdisjoint(surface.codes):
-                        continue   # 推动朝阳低空经济 in a text about 朝阳市 is the city
+                    if named.isdisjoint(surface.codes) and not GROUP_NAME_AFTER.match(text, candidate.end):
+                        continue   # 推动朝阳低空经济 in a text about 朝阳市 is the city; 天山北坡城市群
+                                   # keeps 天山 for the group's name that it starts
                 if surface.weak and (_after_unrelated_place(candidates, index, self.table)
                                      or _before_far_place(candidates, index, self.table)):
                     continue
