@@ -392,7 +392,9 @@ class _DocumentRun:
             if after is not None:
                 self.named_after.add(quantity.start)
                 return after
-        if name is None and previous is not None:
+        if name is None and kind == "share" and self.text.startswith("的", quantity.end):
+            name = self.names.as_name(self.text, self.names.counted_after(clause, quantity, self._next_start(quantity)))
+        if name is None and previous is not None:     # 逾七成的财政支出投向民生: the share of what follows
             name = previous["name"]       # 完成4704.3亿元、增长6.1%: values sharing a subject
         if name and quantity.unit.endswith("/小时") and name.endswith("时速"):
             name = "时速"                 # SPEC 4: speeds are named 时速, whatever runs at them

@@ -57,6 +57,10 @@ _PARENS = {"（": "）", "(": ")"}
 _CLOSING_PARENS = frozenset("）)")
 _BAR = re.compile("[|丨｜]")
 _PEER_LIST = re.compile("[、和与及]")
+# 等 as a letter of a word (高等, 同等, 一等奖, 等级, 等于 …), not "and the like"
+_NOT_BEFORE_ETC = frozenset("高中同平对均相上下初次优特超头一二三四甲乙丙何劣不等")
+_NOT_AFTER_ETC = frozenset("级待于同候效额价量次比距离奖")
+_PEER_UNITS_TAIL = re.compile(r"(?:全[省市区县])?(?:[一二三四五六七八九十两\d]{1,2}个?)?(?:城区|县区|县市区|区县|市州|地市|省区市)$")
 _COUNTED_GOES_ON = frozenset("（(、")
 _INLINE_MAX = 12
 # editorial notes of a report (（下同）, （预计，下同）, （初步核算）) say how a figure was got, nothing of what it is
@@ -317,11 +321,14 @@ class NameRules:
 
     def _without_peer_tail(self, name: Optional[str]) -> Optional[str]:
         """总量全市第二, 服务业全国10强: the field a rank is in follows the subject and is no part of it."""
-        if name is None or len(name) < 4 or name[-2] not in "全国省市区县州":
+        if name is None or len(name) < 4 or name[-2] not in "全国省市区县州城地":
             return name
         tail = name[-2:]
         if tail in self.sets["scope_words"] or tail in self.sets["national_words"] or tail in self.sets["peer_groups"]:
             return self.clean_text(name[:-2]) or name
+        units = _PEER_UNITS_TAIL.search(name)       # 增速五城区第一, 全市县区第二
+        if units is not None and units.start() >= 2:
+            return self.clean_text(name[:units.start()]) or name
         return name
 
     def _is_peer(self, name: str) -> bool:
@@ -399,8 +406,10 @@ class NameRules:
             if bar < end - 2:                                              # what comes before it from the name
                 return bar + 1
         cut = text.rfind("等", start, end)
-        if start < cut < end - 2 and (text.find("、", start, cut) >= 0 or text[cut + 1] in "各多一"):
-            return cut + 1               # A、B等各类政策资金: the class, not the examples
+        if start < cut < end - 2 and (text.find("、", start, cut) >= 0 or text[cut + 1] in "各多一" or
+                                      (cut - start >= 2 and text[cut - 1] not in _NOT_BEFORE_ETC and
+                                       text[cut + 1] not in _NOT_AFTER_ETC)):
+            return cut + 1               # A、B等各类政策资金, 某某火锅等首店品牌: the class, not the examples
         comma = text.rfind("、", start, end)
         if comma >= 0:
             label = _ENUMERATION_LABEL.search(text, comma, end)
