@@ -242,6 +242,7 @@ class _Rules:
 
 
 CLAUSE_BREAK, CLOSING_QUOTE = 1, 2
+COUNT_CHARS = frozenset("一二三四五六七八九十两0123456789")  # first characters of a count cue (六个重点产业)
 
 
 def _char_classes(breaks: str, closing_quotes: str) -> np.ndarray:
@@ -277,6 +278,7 @@ class _DiscoveryRules:
     """Cue patterns and candidate filters of discovery."""
 
     list_cue: regex.Pattern              # 等 + a cue (group "cue") or 等 + a hypernym with a head
+    count_cue: regex.Pattern             # 六个重点产业, 四大支柱产业 right after the last member (group "cue")
     list_cues: Mapping[str, tuple[tuple[str, ...], float]]
     hypernym_confidence: float
     hypernym_reject: regex.Pattern       # 等领域有根产业, 等项目建成使产业集群: no hypernym between 等 and the head
@@ -313,6 +315,8 @@ class _DiscoveryRules:
             list_cue=regex.compile(
                 rf"等(?:{quantifiers})?(?:(?P<cue>{_alternation(list_cues)})"
                 rf"|(?P<hypernym>[\p{{Han}}A-Za-z0-9]{{1,{int(d['hypernym_max'])}}}?)(?:产业集群|产业|行业))"),
+            count_cue=regex.compile(
+                rf"(?<=\p{{Han}})[一二三四五六七八九十两0-9]{{1,2}}[个大条](?P<cue>{_alternation(list_cues)})"),
             list_cues=MappingProxyType(list_cues),
             hypernym_confidence=float(d["hypernym_confidence"]),
             hypernym_reject=regex.compile(
@@ -941,6 +945,8 @@ class IndustryTagger:
         if any(not m.term.needs_head for m in chain):
             return True
         rules, last_end = self._rules, chain[-1].end
+        if text[last_end:last_end + 1] in COUNT_CHARS and rules.discovery.count_cue.match(text, last_end):
+            return True  # 文化、旅游两大产业
         return bool(rules.strong_head_after.match(text, last_end)) or (
             text.startswith("等", last_end)
             and (bool(rules.discovery.list_cue.match(text, last_end)) or last_end + 1 in starts))
@@ -960,6 +966,8 @@ class IndustryTagger:
         pattern = rules.single_char_head_after if m.end - m.start == 1 else rules.strong_head_after
         if pattern.match(text, m.end) or rules.figure_head_after.match(text, m.end):
             return True
+        if text[m.end:m.end + 1] in COUNT_CHARS and rules.discovery.count_cue.match(text, m.end):
+            return True  # 滩羊和蔬菜六个重点产业
         return any(text.startswith(head, m.end) for head in m.term.heads)
 
     def _without_products(self, text: str, chain: list[_Mention]) -> list[_Mention]:
@@ -1103,6 +1111,8 @@ class IndustryTagger:
                 yield (found.start(), *rules.list_cues[found["cue"]])
             elif not rules.hypernym_reject.search(found["hypernym"]):
                 yield found.start(), (), rules.hypernym_confidence
+        for found in rules.count_cue.finditer(text):  # 葡萄酒、枸杞和蔬菜六个重点产业
+            yield (found.start(), *rules.list_cues[found["cue"]])
         starts = None
         position = text.find("等")
         while position >= 0:  # 等 before a mention (a few per document: visit them, not the mentions)
