@@ -93,7 +93,9 @@ NOT_SUBJECT_BEFORE = ("高于", "低于", "超过", "超出", "快于", "慢于"
                       "比", "较", "赴", "到", "至", "向", "对", "来自", "占", "从", "为", "居", "列", "保持", "排名",
                       "在", "及", "、", "领跑", "跑赢", "跻身", "进入", "入选", "具有", "具备", "拥有",
                       # lists and titles a thing enters: 纳入全国名特优新农产品名录, 获评全国文明城市
-                      "纳入", "列入", "入围", "获评", "荣获", "评为", "列为", "创建", "创成", "争创")
+                      "纳入", "列入", "入围", "获评", "荣获", "评为", "列为", "创建", "创成", "争创",
+                      # visits: 亲临青海考察, 视察河南重要讲话 (the place visited, not the report's subject)
+                      "亲临", "莅临", "视察", "考察", "调研", "来到", "访问", "出访", "走进")
 # 创建15个全国示范村: a place after a count names the kind of thing counted (\Z, not $: a count at the
 # end of the line before does not count).
 _AFTER_COUNT = re.compile(r"[\d一二三四五六七八九十百千万两余多]+[个家项座批条所名处支件类种]\Z")
