@@ -1055,17 +1055,24 @@ class IndustryTagger:
         return None
 
     def _drop_goods(self, view: _Text, mentions: list[_Mention]) -> list[_Mention]:
-        """Goods in a clause about exports, imports or trade-ins are products, not industries."""
+        """Goods in a clause about exports, imports or trade-ins are products, not industries, unless
+        the run of members they end is followed by an industry head (消费品、汽车及装备制造业产值)."""
         cues = view.goods_cues
         if not cues:
             return mentions
         kept = []
-        for m in mentions:
+        text, coordinators, strong_head = view.text, self._rules.coordinators, self._rules.strong_head_after
+        for index, m in enumerate(mentions):
             if m.term.goods:
                 clause_start, clause_end = view.clause_around(m.start)
                 first_cue = bisect.bisect_left(cues, clause_start)
                 if first_cue < len(cues) and cues[first_cue] < clause_end:
-                    continue
+                    # 消费品、汽车及装备制造业产值: the run of members ends with an industry head
+                    last = index
+                    while last + 1 < len(mentions) and text[mentions[last].end:mentions[last + 1].start] in coordinators:
+                        last += 1
+                    if not strong_head.match(text, mentions[last].end):
+                        continue
             kept.append(m)
         return kept
 
