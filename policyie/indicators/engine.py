@@ -241,6 +241,16 @@ class _DocumentRun:
         self.word_info = builder.cues.word_info
         self.families = unit_families()
         self.is_boundary = is_boundary
+        self.frame_nouns = tuple(builder.cues["frame_nouns"])
+        # 740多万玉林人民, 旅客吞吐量突破200万: a bare count of 万 takes the unit its name implies
+        implied = builder.cues.table("implied_units")
+        self.implied_units = sorted(implied.items(), key=lambda item: -len(item[0]))
+
+    def _implied_unit(self, name: str) -> str:
+        for suffix, unit in self.implied_units:
+            if name.endswith(suffix):
+                return unit
+        return ""
 
     def records(self) -> list[dict]:
         """Sentence by sentence: one scan for each, then its values in order."""
@@ -330,6 +340,10 @@ class _DocumentRun:
                 _MULTIPLIED.search(quantity.text):
             counted = self.names.counted_after(clause, quantity,                 # 740多万玉林人民: people counted,
                                                min(next_start, quantity.end + _BARE_COUNTED_MAX))   # a short noun
+            if counted is not None and self.text[counted[0]:counted[1]].startswith(self.frame_nouns):
+                counted = None            # 突破200万大关: a frame, not what is counted
+            elif counted is not None and self.names.region_spans.get(quantity.end) == counted[0]:
+                counted = (quantity.end, counted[1])     # 740多万玉林人民: the people of a place
         if self._is_not_an_indicator(quantity, sentence, clause, counted, next_start):
             return None
         kind, value, upper = self._kind_and_value(quantity, sentence, clause, previous)
@@ -340,9 +354,12 @@ class _DocumentRun:
         if sentence.bracketed:
             name = without_asides(name)
         year, target = self._year_and_target(quantity, sentence)
+        unit = quantity.unit
+        if not unit and name and self.implied_units and _MULTIPLIED.search(quantity.text):
+            unit = self._implied_unit(name)
         return {
             "text": quantity.text, "start": quantity.start, "end": quantity.end,
-            "value": value, "unit": quantity.unit, "approx": self._approx(quantity, index), "kind": kind,
+            "value": value, "unit": unit, "approx": self._approx(quantity, index), "kind": kind,
             "name": name, "year": year, "region": place or self._region(quantity, sentence, clause, kind),
             "target": target, "upper": upper,
         }
@@ -435,9 +452,13 @@ class _DocumentRun:
         """The kind, and the cue word that decided it (for the sign)."""
         if quantity.kind_hint in ("rank", "growth", "share"):
             return quantity.kind_hint, None
-        if quantity.unit in ("年", "月", "天", "小时", "周"):
-            return "level", None      # durations and streaks (连续35年) are amounts
         predicates = clause.predicates("growth")
+        if quantity.unit in ("年", "月", "天", "小时", "周"):
+            nearest = predicates[-1] if predicates else None
+            if nearest is not None and "growth" in nearest.roles and nearest.word not in self.sets["growth_nouns"] \
+                    and _only_markers(self.text[nearest.end:quantity.start]):
+                return "growth", nearest  # 优良天数比上年增加29天, 平均缩短3天 (not 增速连续8个月)
+            return "level", None      # durations and streaks (连续35年) are amounts
         nearest = predicates[-1] if predicates else None
         if nearest is not None and "difference" in nearest.roles and \
                 quantity.start - nearest.end <= _DIFFERENCE_GAP:
@@ -461,8 +482,8 @@ class _DocumentRun:
         copula = False
         for hit in reversed(predicates):
             gap = self.text[hit.end:offset]
-            if len(gap) > _GROWTH_GAP and not _only_markers(gap):
-                return None
+            if (len(gap) > _GROWTH_GAP or "、" in gap) and not _only_markers(gap):
+                return None           # 旅游提升示范村、30个…: a new member of a list, not the change
             if "growth" in hit.roles and (not copula or hit.word in self.sets["growth_nouns"]):
                 return hit
             if hit.word in self.sets["copulas"] and not copula:

@@ -62,6 +62,7 @@ _NOT_BEFORE_ETC = frozenset("高中同平对均相上下初次优特超头一二
 _NOT_AFTER_ETC = frozenset("级待于同候效额价量次比距离奖")
 _PEER_UNITS_TAIL = re.compile(r"(?:全[省市区县])?(?:[一二三四五六七八九十两\d]{1,2}个?)?(?:城区|县区|县市区|区县|市州|地市|省区市)$")
 _COUNTED_GOES_ON = frozenset("（(、")
+_PEER_UNITS = re.compile(r"(?:[一二三四五六七八九十两\d]{1,3}个?(?:城区|县区|县市区|区县|地市|市州|省区市|区|县|市|省|旗|州|盟)){1,3}")
 _INLINE_MAX = 12
 # editorial notes of a report (（下同）, （预计，下同）, （初步核算）) say how a figure was got, nothing of what it is
 _NOTE = r"(?:(?:预计数?|初步核算|初步统计|快报数?|现价|可比价)[，,、]?)?(?:下同)?"
@@ -84,8 +85,8 @@ _METRIC_HEAD = re.compile(r".{0,2}(?:率|指数|比例|比重|强度|密度)$")
 _FRONT_FIRST = frozenset("一二三四五六七八九十两上下前全年今截到至“\"" + "".join(map(chr, range(0x2160, 0x2180))) +
                          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _TIMEFRAME_FIRST = frozenset("一二三四五六七八九十两近多")
-_TAIL_LAST_CHARS = "年底末期月来内间度初"   # the last characters of _BASELINE_TAIL and _TIMEFRAME_TAIL
-_BASELINE_TAIL = re.compile(r"(?:由|从|比|较|与)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?|上年|去年|同期|上月|上季度"
+_TAIL_LAST_CHARS = "年底末期月来内间度初"     # 同期 ends in 期   # the last characters of _BASELINE_TAIL and _TIMEFRAME_TAIL
+_BASELINE_TAIL = re.compile(r"(?:由|从|比|较|与)\s*(?:(?:19|20)\d\d\s*年(?:底|末|同期)?|上年|去年|同期|上月|上季度"
                             r"|[一二三四]季度|上半年|前三季度|年初|上年末|上年同期)$")
 _FRONT_PHRASE = re.compile(r"按[^，,。；;：:]{1,14}?(?:计算|核算|折算|测算)为?|(?:第[一二三四五六七八九十\d]{1,3}|首)[个家座批]")
 _ORDINAL = re.compile(r"^(?:全[国省市区县])?(?:第[一二三四五六七八九十百\d]+|首)[个家座批只条位]?$")
@@ -273,6 +274,8 @@ class NameRules:
             name = self._without_peer_tail(self._peel(text, start, end, predicates))
             return None if name is not None and self._is_peer(name) else name
         subject = self._peel_span(text, start, verb.start, [h for h in predicates if h.end <= verb.start])
+        if subject is not None and kind == "rank" and self.region_spans.get(subject[0]) == subject[1]:
+            return None                  # 安徽排在第二位: the place ranks; what it ranks by is the sentence's
         if subject is not None:
             name = self._without_peer_tail(self.as_name(text, subject))
             return self._without_growth_words(name) if kind == "difference" else name
@@ -336,6 +339,8 @@ class NameRules:
             return True
         if any(name.endswith(suffix) for suffix in self.cues["peer_suffixes"]):
             return True
+        if _PEER_UNITS.fullmatch(name):
+            return True                  # 位居六区两县第1位, 十三个地市: the units ranked, not what ranks
         members = _PEER_LIST.split(name) if _PEER_LIST.search(name) else None
         return bool(members) and all(member and self._is_peer(member) for member in members)   # 高于全国、全省
 
