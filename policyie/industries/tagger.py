@@ -243,6 +243,7 @@ class _Rules:
 
 CLAUSE_BREAK, CLOSING_QUOTE = 1, 2
 COUNT_CHARS = frozenset("一二三四五六七八九十两0123456789")  # first characters of a count cue (六个重点产业)
+COUNT_PREFIX = regex.compile(r"[0-9一二三四五六七八九十两百千]+[个条大项家类批种]")  # a count before a noun
 
 
 def _char_classes(breaks: str, closing_quotes: str) -> np.ndarray:
@@ -1193,8 +1194,8 @@ class IndustryTagger:
         candidate = text[start:end]
         if candidate in self._by_surface or not 2 <= len(candidate) <= rules.max_length:
             return None  # most list members are known terms
-        if rules.reject_char.search(candidate) or not _has_letters(candidate):
-            return None
+        if rules.reject_char.search(candidate) or not _has_letters(candidate) or COUNT_PREFIX.match(candidate):
+            return None  # 12条 (of 发展12条制造业产业链) is a count, no term
         if candidate.startswith(rules.reject_starts) or candidate.endswith(rules.reject_endings):
             return None
         if candidate in rules.reject_words or candidate in self._rules.modifiers or self._is_nonterm(candidate):
