@@ -44,17 +44,30 @@ GLUED_TYPE_WORDS = {"市场", "市民", "市值", "市面", "市容", "区域", 
 # first character ends the word before (a conjunction, an adjective), the type character starts
 # the next.  (A place right before it keeps it: 马鞍山和县委.)
 TYPE_WORD_STARTS = set("委级城乡直政长")
+# 科教兴|县, 产业兴|县, 旅游富|县: a slogan's verb, not 兴县 or 富县 (after a word, not after a
+# preposition or a place: 在兴县, 吕梁兴县).
+SLOGAN_VERBS = set("兴富强立治")
+NOT_SLOGAN_BEFORE = set("在赴到至和与及对从向于由经同")
+# 村集体和|县、乡: levels listed after a two-character county's type character.
+LEVEL_LIST_AFTER = ("、乡", "、镇", "、村", "、市", "、区", "、省")
 # 代县长, 副县长: a title's prefix before a two-character county's type character and 长.
 TITLE_PREFIXES = set("代副原前")
 # A person's name in a list of names (谢良宽、熊枝江、陈长青): a common surname and a county's short
 # name as the given name, the three characters standing alone between list marks.
-SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏"
                "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵"
-               "万钱严覃武戴莫孔向汤柯饶")
+               "万钱严覃武戴莫孔汤柯饶盛齐盖屈牛鲁冉")   # not 于, 向: words before places (于长春召开)
+# …and a person's name after a title (记者王亚东, 市长 田凤山) or before what only people do
+# (张万年出席, 高玉林等人, 刘安庆主持): the place-like given name is no place.
+_TITLE_BEFORE = re.compile(r"(?:记者|书记|主任|主席|委员|代表|总理|教授|院士|研究员|工程师|指导员|经理|同志|老师"
+                           r"|[局市省县区镇乡村州旗厅处科部校院所行会队社]长|董事长|理事长|秘书长)\s*\Z")
+_PERSON_AFTER = re.compile(r"(?:说|表示|指出|认为|介绍|强调|透露|报道|主持|出席|等人|等同志|同志|女士|先生|一行"
+                           r"|讲话|致辞|宣布|摄)")
 NAME_LIST_BEFORE = set("、，,：:（(\n ")
 NAME_LIST_AFTER = set("、，,。；;：:）)\n 等和")
 # An everyday-word name that starts the name of a group (天山北坡城市群) stays for it to be read.
 GROUP_NAME_AFTER = re.compile(r"[^，。、；：！？,.;:!?\s的和与及]{0,6}?(?:经济带|经济区|经济圈|城市群|都市圈)")
+NUMERALS = set("0123456789０１２３４５６７８９一二三四五六七八九十百两零〇.")
 # 生产总值 after 地区: 毕节|地区生产总值 is 毕节, not the old 毕节地区.
 GDP_AFTER_REGION = "生产总值"
 PORT = "港"
@@ -248,15 +261,23 @@ class RegionTagger:
             if surface.all_full:
                 if text[candidate.end - 1:candidate.end + 1] in GLUED_TYPE_WORDS:
                     continue   # 昆山市|场: the type character belongs to the next word
-                if candidate.end - candidate.start == 2 and text[candidate.end:candidate.end + 1] in TYPE_WORD_STARTS \
-                        and text[candidate.end - 1] in "县市区旗" and candidate.start not in ends \
+                if candidate.end - candidate.start == 2 and candidate.start not in ends \
+                        and (text[candidate.end:candidate.end + 1] in TYPE_WORD_STARTS
+                             or text[candidate.end:candidate.end + 2] in LEVEL_LIST_AFTER) \
+                        and text[candidate.end - 1] in "县市区旗" \
                         and (candidate.start > 0 and _is_hanzi(text[candidate.start - 1])
                              or text[candidate.start] in TITLE_PREFIXES and text[candidate.end] == "长"):
                     continue   # 市委和|县委: a conjunction and the next body's type word; 代|县长
+                if candidate.end - candidate.start == 2 and text[candidate.start] in SLOGAN_VERBS \
+                        and candidate.start > 0 and _is_hanzi(text[candidate.start - 1]) \
+                        and text[candidate.start - 1] not in NOT_SLOGAN_BEFORE and candidate.start not in ends:
+                    continue   # 科教兴|县, 旅游富|县
+            if text[candidate.start] in "万千亿" and candidate.start > 0 and text[candidate.start - 1] in NUMERALS:
+                continue   # 350|万年, 2|万安置: a number's multiplier, not 万年县
             if text.startswith(GDP_AFTER_REGION, candidate.end) and text.endswith("地区", 0, candidate.end):
                 continue   # 毕节|地区生产总值
-            if surface.weak and candidate.end - candidate.start == 2 and _given_name(text, candidate):
-                continue   # 熊|枝江 in a list of names
+            if candidate.end - candidate.start == 2 and not surface.all_full and _given_name(text, candidate):
+                continue   # 熊|枝江 in a list of names, 记者王|亚东, 张|万年出席
             else:
                 after = text[candidate.end:candidate.end + 1]   # most names: no street or feature after
                 if (after in FEATURE_STARTS or after.isdigit()) and _followed_by_feature(text, candidate):
@@ -479,12 +500,17 @@ def _fits_words(text: str, candidate: Candidate, is_boundary, starts: set[int], 
 
 
 def _given_name(text: str, candidate: Candidate) -> bool:
-    """A county's short name as the given name after a surname, the three characters alone
-    between list marks (谢良宽、熊枝江、陈长青)."""
+    """A place's short name as the given name after a surname: the three characters alone
+    between list marks (谢良宽、熊枝江、陈长青), after a title (记者王亚东, 市长 田凤山) or before
+    what only people do (张万年出席, 高玉林等人)."""
     start = candidate.start
-    return (start >= 1 and text[start - 1] in SURNAMES
-            and (start == 1 or text[start - 2] in NAME_LIST_BEFORE)
-            and (candidate.end == len(text) or text[candidate.end] in NAME_LIST_AFTER))
+    if start < 1 or text[start - 1] not in SURNAMES or candidate.surface.province:
+        return False
+    if (start == 1 or text[start - 2] in NAME_LIST_BEFORE) \
+            and (candidate.end == len(text) or text[candidate.end] in NAME_LIST_AFTER) and candidate.weak:
+        return True
+    return bool(_PERSON_AFTER.match(text, candidate.end)
+                or _TITLE_BEFORE.search(text, max(0, start - 12), start - 1))
 
 
 def _glued_to_punctuation(text: str, start: int, is_boundary) -> bool:
@@ -608,8 +634,9 @@ def _has_cue(text: str, candidates: list[Candidate], index: int, table: Division
     candidate = candidates[index]
     before = candidates[index - 1] if index > 0 else None
     after = candidates[index + 1] if index + 1 < len(candidates) else None
-    if before is not None and before.end == candidate.start and _is_parent_of(before, candidate, table):
-        return True
+    if before is not None and before.end == candidate.start and _is_parent_of(before, candidate, table) \
+            and not any(s.level == "country" for s in before.senses):
+        return True   # 云浮新兴; not 全国|公安, 中国|合作: the country is no cue
     if before is not None and text[before.end:candidate.start] in ("、", "和", "与", "及") and _is_division(before):
         return True
     if after is not None and text[candidate.end:after.start] in ("、",) and _is_division(after):
