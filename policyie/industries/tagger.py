@@ -1080,7 +1080,8 @@ class IndustryTagger:
     # 5. discovery -----------------------------------------------------------------
     def _add_discoveries(self, view: _Text, mentions: list[_Mention],
                          is_boundary: Optional[BoundaryCheck]) -> list[_Mention]:
-        candidates = set(self._list_candidates(view, mentions)) | set(self._verb_candidates(view))
+        candidates = (set(self._list_candidates(view, mentions)) | set(self._verb_candidates(view))
+                      | set(self._economy_candidates(view, mentions)))
         if not candidates:
             return mentions
         # Mentions never overlap, so both their starts and their ends are sorted.
@@ -1166,6 +1167,19 @@ class IndustryTagger:
                 member = rules.next_member.match(text, member.end("head"))  # 首发经济、赛事经济
                 if member is not None and member["head"] != head:
                     member = None
+
+    def _economy_candidates(self, view: _Text, mentions: list[_Mention]) -> Iterator[Candidate]:
+        """``夜间经济、网红经济``: an unknown X经济 coordinated after a known economy term."""
+        rules, text = self._rules.discovery, view.text
+        for m in mentions:
+            if not text.startswith(ECONOMY, m.end - len(ECONOMY)) or m.end >= len(text):
+                continue
+            member = rules.next_member.match(text, m.end)
+            while member is not None and member["head"] == ECONOMY:
+                candidate = self._clean_candidate(text, member.start("x"), member.end("head"))
+                if candidate is not None:
+                    yield candidate[0], candidate[1], (), rules.verb_heads[ECONOMY][0]
+                member = rules.next_member.match(text, member.end("head"))
 
     def _clean_candidate(self, text: str, start: int, end: int) -> Optional[Span]:
         """The span of a plausible new term in ``text[start:end]`` (cue words stripped), or None."""
