@@ -27,6 +27,7 @@ __all__ = ["CUE_LISTS", "Cues", "IndicatorBuilder", "default_cues"]
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n（）()【】〖〗]")    # 【经济运行】: a label ends a clause too
 _MULTIPLIED = re.compile("[万亿]")
+_TOPIC = re.compile(r"([^，,。；;：:\n]{2,12}?)方面[，,：:]")
 _BARE_COUNTED_MAX = 4
 _CHANGE_FAMILIES = frozenset({"percent", "ratio"})      # 增长1.2倍、35%: one list of changes
 _LIST_GAP = re.compile(r"\s*[、和及与，,]?\s*")     # between two values of one list (fullmatch)
@@ -413,6 +414,12 @@ class _DocumentRun:
             name = self.names.as_name(self.text, self.names.counted_after(clause, quantity, self._next_start(quantity)))
         if name is None and previous is not None:     # 逾七成的财政支出投向民生: the share of what follows
             name = previous["name"]       # 完成4704.3亿元、增长6.1%: values sharing a subject
+        elif name is None and clause.clause_start > clause.sentence_start:
+            topic = None                  # 地区生产总值方面，降幅收窄24个百分点: the topic names the value
+            for topic in _TOPIC.finditer(self.text, clause.sentence_start, clause.clause_start):
+                pass
+            if topic is not None:
+                name = self.names.clean_text(topic.group(1))
         if name and quantity.unit.endswith("/小时") and name.endswith("时速"):
             name = "时速"                 # SPEC 4: speeds are named 时速, whatever runs at them
         return name

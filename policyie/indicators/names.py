@@ -45,7 +45,7 @@ _CLOSING = {close: open_ for open_, close in _QUOTES.items()}
 _TIME_PREFIX = re.compile(
     r"(?:(?:到|至|截至|截止到?)\s*)?(?:(?:19|20)\d\d\s*年(?:度|底|末|初|内|以来|全年)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期末|末)"
     r"|[1-9]\d?\s*[-—~至]\s*[1-9]\d?\s*月(?:份)?|[1-9]\d?\s*月(?:份|末|底)?"
-    r"|[一二三四1-4]季度|上半年|下半年|前[一二三四1-4]季度|前三季度|全年|年末|年底|年初|今年以来|截至(?:目前|年底)?)")
+    r"|[一二三四1-4]季度|上半年|下半年|前[一二三四1-4]季度|前三季度|全年|年末|年底|年初|今年以来|当季|当月|截至(?:目前|年底)?)")
 _TIMEFRAME = re.compile(r"^(?:[一二三四五六七八九十两\d]+\s*(?:年|个月|月|天)(?:来|以来|内|间)?|近年来?|多年来?)$")
 _ENUMERATION_LABEL = re.compile(r"[两一二三四五六七八九十百\d]+大")
 _SHARE_SUFFIX = re.compile(r"的?(?:比重|占比|份额|比例)")
@@ -82,7 +82,7 @@ _TIMEFRAME_TAIL = re.compile(r"(?:[一二三四五六七八九十两\d]+\s*(?:�
 _JOINT_PREFIX = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})(?:省区?市?|市|区|县|地|国|城)")
 _METRIC_HEAD = re.compile(r".{0,2}(?:率|指数|比例|比重|强度|密度)$")
 # the first characters that _ITEM_NUMBER, _JOINT_PREFIX and _TIME_PREFIX can match (besides digits)
-_FRONT_FIRST = frozenset("一二三四五六七八九十两上下前全年今截到至“\"" + "".join(map(chr, range(0x2160, 0x2180))) +
+_FRONT_FIRST = frozenset("一二三四五六七八九十两上下前全年今截到至当“\"" + "".join(map(chr, range(0x2160, 0x2180))) +
                          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _TIMEFRAME_FIRST = frozenset("一二三四五六七八九十两近多")
 _TAIL_LAST_CHARS = "年底末期月来内间度初"     # 同期 ends in 期   # the last characters of _BASELINE_TAIL and _TIMEFRAME_TAIL
@@ -462,6 +462,8 @@ class NameRules:
                 names.append(last)                                  # 南京、苏州地区生产总值
             elif len(part) <= 3:
                 names.append(part + _head_of(last, part))           # 国家级、省级专精特新企业
+            elif len(part) <= 6 and len(last) > len(part) + 1 and last[len(part) - 2:len(part)] == part[-2:]:
+                names.append(part + last[len(part):])               # 城镇居民、农村居民人均可支配收入
             else:
                 name = self.as_name(text, self.clean_span(text, part_start, part_end))
                 if name is None:
