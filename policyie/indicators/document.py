@@ -29,6 +29,7 @@ _DATE_YEAR = re.compile(r"^\s*((?:19|20)\d\d)")
 _CLAUSE_MARK = re.compile(r"[，,：:；;]")
 # 某某网2024年1月19日讯, 新华社…2025年3月5日电: where and when news was filed, not the year of its values
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[讯电]")
+_STARTING_GAP = re.compile(r"\s*[末底初]?\s*的?\s*")      # 从2015年末的300.41亿元
 _STARTING_POINTS = ("由", "从")       # a baseline year of these governs the value right after it
 _BASELINE_BEFORE = ("由", "从", "比", "较", "与", "同", "相比", "高于", "低于", "超过", "快于", "好于", "对比", "恢复到", "恢复至")
 _BASELINE_AFTER = re.compile(r"\s*(?:相比|同期|水平|以来|来|比|基础上|的基础|翻|[=＝])")   # （2020年=100）
@@ -232,8 +233,8 @@ class DocContext:
         """The frame a heading line sets (Frame(None, None) for a heading that only closes a block)."""
         if len(line) > _HEADING_MAX or "。" in line or line[0] in _BULLET or line[-1] in "；;：:，,":
             return None
-        if "报告" in line or _DATE_LINE.search(line):
-            return None       # a report's title or its delivery line: the document's year, not a section's
+        if "报告" in line or "远景目标" in line or _DATE_LINE.search(line):
+            return None       # a report's or a plan's title (…和2035年远景目标纲要), its delivery line: no section's year
         marks = [m for m in self._marks_in(start, start + len(line) + 1) if not m.baseline]
         year = marks[-1].year if marks else None
         mode = self._mode_of(line, year)
@@ -379,7 +380,7 @@ class DocContext:
         for mark in reversed(marks):
             if not mark.baseline:
                 return mark.year, deadline
-            if self.text[mark.end:offset].strip() in ("", "的") and \
+            if _STARTING_GAP.fullmatch(self.text, mark.end, offset) and \
                     self.text.endswith(_STARTING_POINTS, max(0, mark.start - 1), mark.start):
                 return mark.year, deadline      # 由2017年929家 (not 较2021年翻一番: a change since then)
         return None, deadline

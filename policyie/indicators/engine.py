@@ -28,7 +28,8 @@ __all__ = ["CUE_LISTS", "Cues", "IndicatorBuilder", "default_cues"]
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n（）()【】〖〗]")    # 【经济运行】: a label ends a clause too
 _MULTIPLIED = re.compile("[万亿]")
 _TOPIC = re.compile(r"([^，,。；;：:\n]{2,12}?)方面[，,：:]")
-_BARE_COUNTED_MAX = 4
+_BARE_COUNTED_MAX = 8
+_BARE_COUNTED_SHORT = 4
 _CHANGE_FAMILIES = frozenset({"percent", "ratio"})      # 增长1.2倍、35%: one list of changes
 _LIST_GAP = re.compile(r"\s*[、和及与，,]?\s*")     # between two values of one list (fullmatch)
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
@@ -247,6 +248,18 @@ class _DocumentRun:
         implied = builder.cues.table("implied_units")
         self.implied_units = sorted(implied.items(), key=lambda item: -len(item[0]))
 
+    def _counted_head(self, span: tuple[int, int]) -> tuple[int, int]:
+        """The counted noun of a bare count of 万: up to the first noun of `table_implied_units` in it
+        (农村贫困人口实现脱贫 → 农村贫困人口, 玉林人民翘首以盼 → 玉林人民), else at most four characters."""
+        start, end = span
+        phrase = self.text[start:end]
+        best = None
+        for suffix, _ in self.implied_units:
+            found = phrase.find(suffix)
+            if found >= 0 and (best is None or found + len(suffix) < best):
+                best = found + len(suffix)
+        return (start, start + best) if best is not None else (start, min(end, start + _BARE_COUNTED_SHORT))
+
     def _implied_unit(self, name: str) -> str:
         for suffix, unit in self.implied_units:
             if name.endswith(suffix):
@@ -340,7 +353,9 @@ class _DocumentRun:
         elif not quantity.unit and quantity.end < len(self.text) and _is_cjk_letter(self.text[quantity.end]) and \
                 _MULTIPLIED.search(quantity.text):
             counted = self.names.counted_after(clause, quantity,                 # 740多万玉林人民: people counted,
-                                               min(next_start, quantity.end + _BARE_COUNTED_MAX))   # a short noun
+                                               min(next_start, quantity.end + _BARE_COUNTED_MAX))
+            if counted is not None:       # … up to a noun whose unit is known (农村贫困人口, 玉林人民), else a short one
+                counted = self._counted_head(counted)
             if counted is not None and self.text[counted[0]:counted[1]].startswith(self.frame_nouns):
                 counted = None            # 突破200万大关: a frame, not what is counted
             elif counted is not None and self.names.region_spans.get(quantity.end) == counted[0]:

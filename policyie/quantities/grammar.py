@@ -1486,6 +1486,8 @@ class QuantityGrammar:
             return False
         candidate.end = after
         candidate.unit_name, candidate.kind_hint, candidate.approx = "位", "rank", "at_most"
+        if norm[candidate.start - 1:candidate.start] == "前" and candidate.start - 1 >= last_end:
+            candidate.start -= 1                         # 前50强: the whole top-N
         return True
 
     def _doubling(self, norm: str, candidate: _Candidate) -> bool:
