@@ -154,6 +154,7 @@ class _Rules:
     product_before: regex.Pattern        # a designation: 长征五号, 天龙三号遥一, C919
     clause_breaks: str
     project_list_after: regex.Pattern    # 、Y等20个亿元以上项目 after a member: a list of projects
+    list_tail: regex.Pattern             # 、烟叶、蚕桑等 after a member: more members up to 等
     not_a_name_before: regex.Pattern     # a verb, scope word, count or coordinator before a term
     chain_qualifiers: frozenset[str]     # 特色 after 、 before a member: the chain goes on (、特色医药)
     nonterm_lookalikes: frozenset[str]   # 其中: a non-term after its first character (其|中石化) blocks nothing
@@ -229,6 +230,7 @@ class _Rules:
             product_before=regex.compile(rf"(?:{g['designation_before']}|{g['product_code']})\s?$"),
             clause_breaks=g["clause_breaks"],
             nonterm_lookalikes=frozenset(g.get("nonterm_lookalikes", ())),
+            list_tail=regex.compile(rf"(?:(?:{coordinators})[\p{{Han}}A-Za-z0-9]{{1,8}}?)+?(?=等)"),
             project_list_after=regex.compile(
                 rf"[^\s\p{{P}}\p{{S}}]{{0,3}}?(?:(?:{coordinators})[^\s\p{{P}}\p{{S}}]{{1,10}}?)*?"
                 rf"等[^\s\p{{P}}\p{{S}}]{{0,12}}?项目"),
@@ -938,7 +940,16 @@ class IndustryTagger:
             return False
         if term.goods and not self._without_products(view.text, [m]):
             return False
-        return not term.needs_head or self._headed(view.text, m)
+        return not term.needs_head or self._headed(view.text, m) or (
+            self._list_closes_with_cue(view.text, m.end) and self._free_standing(view.text, m))
+
+    def _list_closes_with_cue(self, text: str, end: int) -> bool:
+        """甘蔗、烟叶、蚕桑等产业: members the lexicon does not know lead from ``end`` to 等 + a cue."""
+        rules = self._rules
+        if text[end:end + 1] not in rules.coordinator_starts:
+            return False
+        tail = rules.list_tail.match(text, end, min(len(text), end + 60))
+        return bool(tail) and bool(rules.discovery.list_cue.match(text, tail.end()))
 
     def _anchored(self, text: str, chain: list[_Mention], starts: set[int]) -> bool:
         """A chain has an industry member, or a head after it: 文化、旅游等产业 and 铝、铜等有色金属
@@ -946,6 +957,8 @@ class IndustryTagger:
         if any(not m.term.needs_head for m in chain):
             return True
         rules, last_end = self._rules, chain[-1].end
+        if self._list_closes_with_cue(text, last_end):
+            return True  # 文化、旅游、康养等产业 with unknown members before 等
         if text[last_end:last_end + 1] in COUNT_CHARS and rules.discovery.count_cue.match(text, last_end):
             return True  # 文化、旅游两大产业
         return bool(rules.strong_head_after.match(text, last_end)) or (
