@@ -29,7 +29,7 @@ _DATE_YEAR = re.compile(r"^\s*((?:19|20)\d\d)")
 _CLAUSE_MARK = re.compile(r"[，,：:；;]")
 # 某某网2024年1月19日讯, 新华社…2025年3月5日电: where and when news was filed, not the year of its values
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[讯电]")
-_STARTING_GAP = re.compile(r"\s*[末底初]?\s*的?\s*")      # 从2015年末的300.41亿元
+_STARTING_GAP = re.compile(r"\s*[末底初]?\s*的?\s*")      # 从2015年末的280.5亿元
 _STARTING_POINTS = ("由", "从")       # a baseline year of these governs the value right after it
 _BASELINE_BEFORE = ("由", "从", "比", "较", "与", "同", "相比", "高于", "低于", "超过", "快于", "好于", "对比", "恢复到", "恢复至")
 _BASELINE_AFTER = re.compile(r"\s*(?:相比|同期|水平|以来|来|比|基础上|的基础|翻|[=＝])")   # （2020年=100）

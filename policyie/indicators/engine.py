@@ -244,13 +244,13 @@ class _DocumentRun:
         self.families = unit_families()
         self.is_boundary = is_boundary
         self.frame_nouns = tuple(builder.cues["frame_nouns"])
-        # 740多万玉林人民, 旅客吞吐量突破200万: a bare count of 万 takes the unit its name implies
+        # 120多万甲市人民, 旅客吞吐量突破150万: a bare count of 万 takes the unit its name implies
         implied = builder.cues.table("implied_units")
         self.implied_units = sorted(implied.items(), key=lambda item: -len(item[0]))
 
     def _counted_head(self, span: tuple[int, int]) -> tuple[int, int]:
         """The counted noun of a bare count of 万: up to the first noun of `table_implied_units` in it
-        (农村贫困人口实现脱贫 → 农村贫困人口, 玉林人民翘首以盼 → 玉林人民), else at most four characters."""
+        (农村低收入人口实现增收 → 农村低收入人口, 甲市人民翘首以盼 → 甲市人民), else at most four characters."""
         start, end = span
         phrase = self.text[start:end]
         best = None
@@ -352,14 +352,14 @@ class _DocumentRun:
             counted = self.names.counted_after(clause, quantity, next_start)
         elif not quantity.unit and quantity.end < len(self.text) and _is_cjk_letter(self.text[quantity.end]) and \
                 _MULTIPLIED.search(quantity.text):
-            counted = self.names.counted_after(clause, quantity,                 # 740多万玉林人民: people counted,
+            counted = self.names.counted_after(clause, quantity,                 # 120多万甲市人民: people counted,
                                                min(next_start, quantity.end + _BARE_COUNTED_MAX))
-            if counted is not None:       # … up to a noun whose unit is known (农村贫困人口, 玉林人民), else a short one
+            if counted is not None:       # … up to a noun whose unit is known (农村贫困人口, 甲市人民), else a short one
                 counted = self._counted_head(counted)
             if counted is not None and self.text[counted[0]:counted[1]].startswith(self.frame_nouns):
-                counted = None            # 突破200万大关: a frame, not what is counted
+                counted = None            # 突破150万大关: a frame, not what is counted
             elif counted is not None and self.names.region_spans.get(quantity.end) == counted[0]:
-                counted = (quantity.end, counted[1])     # 740多万玉林人民: the people of a place
+                counted = (quantity.end, counted[1])     # 120多万甲市人民: the people of a place
         if self._is_not_an_indicator(quantity, sentence, clause, counted, next_start):
             return None
         kind, value, upper = self._kind_and_value(quantity, sentence, clause, previous)
@@ -427,7 +427,7 @@ class _DocumentRun:
                 return after
         if name is None and kind == "share" and self.text.startswith("的", quantity.end):
             name = self.names.as_name(self.text, self.names.counted_after(clause, quantity, self._next_start(quantity)))
-        if name is None and previous is not None:     # 逾七成的财政支出投向民生: the share of what follows
+        if name is None and previous is not None:     # 超过六成的财政支出用于民生: the share of what follows
             name = previous["name"]       # 完成4704.3亿元、增长6.1%: values sharing a subject
         elif name is None and clause.clause_start > clause.sentence_start:
             topic = None                  # 地区生产总值方面，降幅收窄24个百分点: the topic names the value
@@ -479,7 +479,7 @@ class _DocumentRun:
             nearest = predicates[-1] if predicates else None
             if nearest is not None and "growth" in nearest.roles and nearest.word not in self.sets["growth_nouns"] \
                     and _only_markers(self.text[nearest.end:quantity.start]):
-                return "growth", nearest  # 优良天数比上年增加29天, 平均缩短3天 (not 增速连续8个月)
+                return "growth", nearest  # 优良天数比上年增加12天, 缩短3天 (not 增速连续8个月)
             return "level", None      # durations and streaks (连续35年) are amounts
         nearest = predicates[-1] if predicates else None
         if nearest is not None and "difference" in nearest.roles and \
@@ -505,7 +505,7 @@ class _DocumentRun:
         for hit in reversed(predicates):
             gap = self.text[hit.end:offset]
             if (len(gap) > _GROWTH_GAP or "、" in gap) and not _only_markers(gap):
-                return None           # 旅游提升示范村、30个…: a new member of a list, not the change
+                return None           # 美丽乡村提升示范村、45个…: a new member of a list, not the change
             if "growth" in hit.roles and (not copula or hit.word in self.sets["growth_nouns"]):
                 return hit
             if hit.word in self.sets["copulas"] and not copula:

@@ -275,7 +275,7 @@ class NameRules:
             return None if name is not None and self._is_peer(name) else name
         subject = self._peel_span(text, start, verb.start, [h for h in predicates if h.end <= verb.start])
         if subject is not None and kind == "rank" and self.region_spans.get(subject[0]) == subject[1]:
-            return None                  # 安徽排在第二位: the place ranks; what it ranks by is the sentence's
+            return None                  # 乙省排在第二位: the place ranks; what it ranks by is the sentence's
         if subject is not None:
             name = self._without_peer_tail(self.as_name(text, subject))
             return self._without_growth_words(name) if kind == "difference" else name

@@ -79,7 +79,7 @@ RECORD_TYPES = frozenset({
 })
 CUE_KINDS = frozenset({
     "money", "money_after", "rank", "rank_scope", "streak", "scale", "scale_verb", "scale_after",
-    "bare_value", "speed", "counted_before",
+    "bare_value", "speed", "counted_before", "counted_after",
 })
 UNIT_FAMILIES = frozenset({"money", "percent", "ratio", "count", "time", "age", "date", "physical"})
 MARKER_POSITIONS = ("before", "after", "inside")
@@ -346,6 +346,7 @@ class _Rules:
         self.money = _alternation(cues["money"])
         self.money_after = tuple(cues["money_after"])
         self.counted_before = _alternation(cues["counted_before"]) if cues["counted_before"] else None
+        self.counted_after = _alternation(cues["counted_after"]) if cues["counted_after"] else None
         # 居全国第一 (a rank verb) and 增速全省第一 (a scope) both make 第一 a rank
         self.rank = _alternation([*cues["rank"], *cues["rank_scope"]])
         self.rank_verbs = _alternation(cues["rank"])
@@ -1305,9 +1306,11 @@ class QuantityGrammar:
         """A number without a unit: a multiplied amount, or an index value after 为/达."""
         if "万" in candidate.run or "亿" in candidate.run:
             counted = rules.counted_before is not None and \
-                rules.counted_before.search(_window(norm, candidate.start, 6, _CLAUSE_STOPS)) is not None
+                rules.counted_before.search(_window(norm, candidate.start, 6, _CLAUSE_STOPS)) is not None or \
+                rules.counted_after is not None and \
+                rules.counted_after.search(_window_after(norm, candidate.end, 8, _CLAUSE_STOPS)) is not None
             if counted:
-                pass                                         # 旅居人数达389.75万: people, whatever came before
+                pass                                         # 旅居人数达128.6万: people, whatever came before
             elif rules.money.search(_window(norm, candidate.start, 40, _SENTENCE_STOPS)) or \
                     rules.money.search(_window_after(norm, candidate.end, 8, _CLAUSE_STOPS)) or \
                     ("亿" in candidate.run and self._money_step_after(norm, candidate.end, rules)):
