@@ -48,6 +48,7 @@ TYPE_WORD_STARTS = set("委级城乡直政长")
 # preposition or a place: 在兴县, 吕梁兴县).
 SLOGAN_VERBS = set("兴富强立治")
 NOT_SLOGAN_BEFORE = set("在赴到至和与及对从向于由经同")
+SLOGAN_AFTER = ("富民", "强县", "兴业", "惠民", "利民", "安民", "兴市", "强市", "富县", "兴县", "强区")   # 兴县富民
 # 村集体和|县、乡: levels listed after a two-character county's type character.
 LEVEL_LIST_AFTER = ("、乡", "、镇", "、村", "、市", "、区", "、省")
 # 代县长, 副县长: a title's prefix before a two-character county's type character and 长.
@@ -258,6 +259,9 @@ class RegionTagger:
                     continue
             elif surface.straddles and _straddled(text, candidate, junction, starts, ends):
                 continue
+            if candidate.start > 0 and text[candidate.start - 1] in "（(" and text[candidate.end:candidate.end + 1] in "）)" \
+                    and self._after_proper_head(text, candidate.start - 1):
+                continue   # 龙马管控集团（崇左）…基地, 中南大学（崇左）: the place is part of the name
             if surface.all_full:
                 if text[candidate.end - 1:candidate.end + 1] in GLUED_TYPE_WORDS:
                     continue   # 昆山市|场: the type character belongs to the next word
@@ -269,9 +273,11 @@ class RegionTagger:
                              or text[candidate.start] in TITLE_PREFIXES and text[candidate.end] == "长"):
                     continue   # 市委和|县委: a conjunction and the next body's type word; 代|县长
                 if candidate.end - candidate.start == 2 and text[candidate.start] in SLOGAN_VERBS \
-                        and candidate.start > 0 and _is_hanzi(text[candidate.start - 1]) \
-                        and text[candidate.start - 1] not in NOT_SLOGAN_BEFORE and candidate.start not in ends:
-                    continue   # 科教兴|县, 旅游富|县
+                        and candidate.start not in ends \
+                        and (candidate.start > 0 and _is_hanzi(text[candidate.start - 1])
+                             and text[candidate.start - 1] not in NOT_SLOGAN_BEFORE
+                             or text.startswith(SLOGAN_AFTER, candidate.end)):
+                    continue   # 科教兴|县, 旅游富|县, 兴县富民
             if text[candidate.start] in "万千亿" and candidate.start > 0 and text[candidate.start - 1] in NUMERALS:
                 continue   # 350|万年, 2|万安置: a number's multiplier, not 万年县
             if text.startswith(GDP_AFTER_REGION, candidate.end) and text.endswith("地区", 0, candidate.end):
@@ -284,6 +290,13 @@ class RegionTagger:
                     continue   # 清水湾, 重庆路, 太原1路
             kept.append(candidate)
         return kept
+
+    def _after_proper_head(self, text: str, position: int) -> bool:
+        """The text before ``position`` ends with the head of a company's, a school's or an
+        institute's name (集团, 大学, 公司, 研究院 …)."""
+        heads = self.lexicon.heads
+        return any(heads.get(text[position - length:position], ("",))[0] in ("company", "school", "institute")
+                   for length in self.lexicon.head_lengths if position >= length)
 
     @staticmethod
     def _tile(candidates: list[Candidate]) -> list[Candidate]:
@@ -323,11 +336,11 @@ class RegionTagger:
 
     def _proper_name_end(self, text: str, candidate: Candidate) -> int | None:
         """End of the proper name that ``candidate`` starts (北京|大学, 天津|港), else None."""
-        if candidate.surface.group:
-            return None
         end = candidate.end
         if text.startswith(PORT, end) and text[end + 1:end + 2] not in NOT_PORT_AFTER:
-            return end + 1
+            return end + 1   # 天津港, and a group's port (北部湾港)
+        if candidate.surface.group:
+            return None
         lexicon = self.lexicon
         # A head may start up to MAX_NAME_GAP characters on, at the first break (punctuation, 的,
         # a digit …) at the latest; only where the first two characters of some head may stand.
@@ -364,7 +377,8 @@ class RegionTagger:
                 middle = text[end:gap_end]
                 if _restates_place(text, candidate, middle):
                     return farthest   # 鼓楼区|鼓楼医院: the proper name starts anew after the place
-                if any(word in middle for word in NAME_BREAK_WORDS) or any(ch in DIVISION_TYPES for ch in middle):
+                if any(word in middle for word in NAME_BREAK_WORDS) \
+                        or any(ch in DIVISION_TYPES for ch in middle.replace("东盟", "").replace("联盟", "")):
                     return farthest   # 福建省|鼓楼区鼓楼医院: the hospital's name starts after 鼓楼区
                 if text.startswith("中心", head_end - 2) and _is_concept_centre(text, middle, head_end):
                     continue
