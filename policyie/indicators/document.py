@@ -86,7 +86,7 @@ class YearReader:
         # 2023年; 2021年到2024年 and 2021—2023年 (a period: its last year)
         parts = [r"(?P<first>(?:19|20)\d\d)\s*(?:年\s*)?(?:[—–\-－~～至到]\s*(?P<year>(?:19|20)\d\d)\s*)?年(?!代)"]
         if plan_words:
-            parts.append(r"[“\"]?(?P<plan>" + plan_words + r")[”\"]?(?:规划)?(?:期末|末)")
+            parts.append(r"[“\"]?(?P<plan>" + plan_words + r")[”\"]?(?:规划)?(?:期末|末|时期)")    # its last year (十三五时期; 期间 often only modifies: “十四五”期间投资最大的项目)
         if relative_words:
             parts.append(r"(?P<relative>" + relative_words + r")")
         self.pattern = re.compile("|".join(parts))
