@@ -72,6 +72,7 @@ NUMERALS = set("0123456789０１２３４５６７８９一二三四五六七八
 # 生产总值 after 地区: 毕节|地区生产总值 is 毕节, not the old 毕节地区.
 GDP_AFTER_REGION = "生产总值"
 PORT = "港"
+SCOPE_COUNTRY_WORDS = ("我国",)   # not 全国: 全国重点实验室 is a name
 # Names that end in an everyday word (都市 of 都市圈, 大都市) are not given to the segmenter whole.
 SPLIT_ENDINGS = ("都市",)
 NOT_PORT_AFTER = set("澳台股人")
@@ -337,6 +338,8 @@ class RegionTagger:
     def _proper_name_end(self, text: str, candidate: Candidate) -> int | None:
         """End of the proper name that ``candidate`` starts (北京|大学, 天津|港), else None."""
         end = candidate.end
+        if text[candidate.start:end] in SCOPE_COUNTRY_WORDS:
+            return None   # 我国第一家棉纺织厂: the country, never a name's first word
         if text.startswith(PORT, end) and text[end + 1:end + 2] not in NOT_PORT_AFTER:
             return end + 1   # 天津港, and a group's port (北部湾港)
         if candidate.surface.group:
