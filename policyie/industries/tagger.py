@@ -233,9 +233,10 @@ class _Rules:
             list_tail=regex.compile(rf"(?:(?:{coordinators})[\p{{Han}}A-Za-z0-9]{{1,8}}?)+?(?=等)"),
             project_list_after=regex.compile(
                 rf"[^\s\p{{P}}\p{{S}}]{{0,3}}?(?:(?:{coordinators})[^\s\p{{P}}\p{{S}}]{{1,10}}?)*?"
-                rf"等[^\s\p{{P}}\p{{S}}]{{0,12}}?项目"),
+                rf"等[^\s\p{{P}}\p{{S}}的]{{0,12}}?项目"),  # not 等新的项目 (items of a product range)
             not_a_name_before=regex.compile(
-                rf"(?:^|[^\p{{Han}}]|{_alternation(list(g['free_left']) + list(g['discovery']['strip_prefixes']) + list(g['project_verbs']))}"
+                rf"(?:^|[^\p{{Han}}]|[{regex.escape(g['discovery']['reject_chars'])}]"
+                rf"|{_alternation(list(g['free_left']) + list(g['discovery']['strip_prefixes']) + list(g['project_verbs']))}"
                 rf"|{_kind_before_pattern(g['kind_before']).removesuffix('$')})$"),
             chain_qualifiers=frozenset(word for word in g.get("chain_qualifiers", ()) if len(word) == 2),
             discovery=_DiscoveryRules.from_grammar(g["discovery"], heads, coordinators, economy_guard,
@@ -946,6 +947,8 @@ class IndustryTagger:
     def _list_closes_with_cue(self, text: str, end: int) -> bool:
         """甘蔗、烟叶、蚕桑等产业: members the lexicon does not know lead from ``end`` to 等 + a cue."""
         rules = self._rules
+        if text.startswith("等", end):
+            return bool(rules.discovery.list_cue.match(text, end))  # …、水产品、畜产品等主导产业
         if text[end:end + 1] not in rules.coordinator_starts:
             return False
         tail = rules.list_tail.match(text, end, min(len(text), end + 60))
@@ -1131,7 +1134,7 @@ class IndustryTagger:
                 continue  # 等重大产业项目, 等产业项目: the members are projects
             if found["cue"] is not None:
                 yield (found.start(), *rules.list_cues[found["cue"]])
-            elif not rules.hypernym_reject.search(found["hypernym"]):
+            elif not rules.hypernym_reject.search(found["hypernym"].removeprefix("其他").removeprefix("其它")):
                 yield found.start(), (), rules.hypernym_confidence
         for found in rules.count_cue.finditer(text):  # 葡萄酒、枸杞和蔬菜六个重点产业
             yield (found.start(), *rules.list_cues[found["cue"]])
