@@ -279,16 +279,16 @@ class RegionTagger:
                              and text[candidate.start - 1] not in NOT_SLOGAN_BEFORE
                              or text.startswith(SLOGAN_AFTER, candidate.end)):
                     continue   # 科教兴|县, 旅游富|县, 兴县富民
-            if text[candidate.start] in "万千亿" and candidate.start > 0 and text[candidate.start - 1] in NUMERALS:
-                continue   # 350|万年, 2|万安置: a number's multiplier, not 万年县
-            if text.startswith(GDP_AFTER_REGION, candidate.end) and text.endswith("地区", 0, candidate.end):
-                continue   # 毕节|地区生产总值
-            if candidate.end - candidate.start == 2 and not surface.all_full and _given_name(text, candidate):
-                continue   # 熊|枝江 in a list of names, 记者王|亚东, 张|万年出席
             else:
                 after = text[candidate.end:candidate.end + 1]   # most names: no street or feature after
                 if (after in FEATURE_STARTS or after.isdigit()) and _followed_by_feature(text, candidate):
                     continue   # 清水湾, 重庆路, 太原1路
+                if candidate.end - candidate.start == 2 and _given_name(text, candidate):
+                    continue   # 熊|枝江 in a list of names, 记者王|亚东, 张|万年出席
+            if text[candidate.start] in "万千亿" and candidate.start > 0 and text[candidate.start - 1] in NUMERALS:
+                continue   # 350|万年, 2|万安置: a number's multiplier, not 万年县
+            if text.startswith(GDP_AFTER_REGION, candidate.end) and text.endswith("地区", 0, candidate.end):
+                continue   # 毕节|地区生产总值
             kept.append(candidate)
         return kept
 
