@@ -220,9 +220,23 @@ class DocContext:
                     return self._about(marks[0].year)
                 continue         # a title, its issuer: the body begins further on
             opening = marks[0] if marks and marks[0].start == line_start else None
-            if opening is None or _DAY_AFTER_YEAR.match(self.text, opening.end):
+            if opening is None:           # 今日…召开。2024年10件民生实事完成情况公布。: a sentence of the first
+                return self._reviewed_year(marks)     # paragraph that names one year and a review
+            if _DAY_AFTER_YEAR.match(self.text, opening.end):
                 return None
             return self._about(opening.year)
+        return None
+
+    def _reviewed_year(self, marks: Sequence[YearMark]) -> Optional[int]:
+        """The year of the first sentence among ``marks``' that names one year and a review word (完成情况)."""
+        pattern = self.cues.section_patterns["review_title"]
+        for mark in marks:
+            if _DAY_AFTER_YEAR.match(self.text, mark.end):
+                continue
+            start, end = self.sentence_at(mark.start)
+            years = {m.year for m in self._marks_in(start, end) if not m.baseline and not m.deadline}
+            if len(years) == 1 and pattern.search(self.text, start, end):
+                return self._about(mark.year)
         return None
 
     def _about(self, year: int) -> Optional[int]:

@@ -27,6 +27,7 @@ __all__ = ["CUE_LISTS", "Cues", "IndicatorBuilder", "default_cues"]
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n（）()【】〖〗]")    # 【经济运行】: a label ends a clause too
 _MULTIPLIED = re.compile("[万亿]")
+_WRITTEN_SIGNS = frozenset("-－−负")
 _TOPIC = re.compile(r"([^，,。；;：:\n]{2,12}?)方面[，,：:]")
 _BARE_COUNTED_MAX = 8
 _BARE_COUNTED_SHORT = 4
@@ -784,7 +785,9 @@ def _only_markers(gap: str) -> bool:
 
 
 def _with_sign_of(previous: dict, quantity: QuantityLike) -> tuple[float, Optional[float]]:
-    if previous["value"] < 0 < quantity.value:
+    """A list member shares the sign its predecessor got from a word (下降3.1%、2.4%), not a written one
+    (增幅分别为2.15%、-69.05%和38.21%: 38.21 stays positive)."""
+    if previous["value"] < 0 < quantity.value and previous["text"][:1] not in _WRITTEN_SIGNS:
         return -quantity.value, (-quantity.upper if quantity.upper is not None else None)
     return quantity.value, quantity.upper
 

@@ -749,7 +749,9 @@ class QuantityGrammar:
         while True:
             match = search(norm, position)
             if match is None:
-                return _with_shared_points(norm, text, found) if found and _POINTS in norm else found
+                if found and (_POINTS in norm or _RESPECTIVELY in norm):
+                    return _with_shared_units(norm, text, found)
+                return found
             kind = match.lastindex
             if kind == _UNIT or kind == _PLAIN:
                 start, end = match.start(), match.end(_PLAIN)
@@ -1685,38 +1687,57 @@ class QuantityGrammar:
 
 
 _POINTS = "百分点"
-# 分别高于全国、全省1.2、0.5个百分点 / 1个、0.2个百分点: a number of a list whose unit the last member states
-_POINTS_LIST_MEMBER = re.compile(r"(?<![\d.A-Za-z%])(\d{1,3}(?:\.\d+)?)(个)?\s*[、和及与]\s*$")
+_RESPECTIVELY = "分别"
+# 分别高于全国、全省1.2、0.5个百分点 / 1个、0.2个百分点 / 分别完成1281.9、63.9和1218万美元: a number of a list
+# whose unit (and multiplier) the last member states
+_LIST_MEMBER = re.compile(r"(?<![\d.A-Za-z%])(\d{1,7}(?:\.\d+)?)(个)?\s*[、和及与]\s*$")
+_LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_RESPECTIVELY_REACH = 24        # 分别 at most this far before a list's first member
+_CLAUSE_MARKS = "，,。；;：:！？!?\n"
 
 
-def _with_shared_points(norm: str, text: str, found: list) -> list:
-    """``found`` with the bare members of a list of percentage points (1.2、0.5个百分点 → 1.2 too; a 1个 found
-    as a count before 、0.2个百分点 is 1 point).  Runs only for texts holding 百分点."""
+def _with_shared_units(norm: str, text: str, found: list) -> list:
+    """``found`` with the bare members of a list that its last member's unit covers: percentage points
+    anywhere (分别高于全国、全省1.2、0.5个百分点; a 1个 found as a count before 、0.2个百分点 is 1 point),
+    other units after 分别 (分别完成1281.9、63.9和1218万美元 → 1281.9万美元 too).  Runs only for texts holding
+    百分点 or 分别."""
     result: list = []
     for quantity in found:
-        if quantity.unit == _POINTS and norm[quantity.start:quantity.start + 1].isdigit():
+        leading = _LEADING_NUMBER.match(quantity.text) if quantity.unit else None
+        if leading is not None and norm[quantity.start:quantity.start + 1].isdigit():
+            points = quantity.unit == _POINTS
+            number = float(leading.group())
+            factor = quantity.value / number if number else 0.0
             members: list = []
             start = quantity.start
-            for _ in range(_LONGEST_POINTS_LIST):
-                member = _POINTS_LIST_MEMBER.search(norm, max(0, start - 12), start)
-                if member is None:
+            for _ in range(_LONGEST_LIST):
+                member = _LIST_MEMBER.search(norm, max(0, start - 14), start)
+                if member is None or (member.group(2) and not points):
                     break
                 member_start, member_end = member.start(1), member.end(2) if member.group(2) else member.end(1)
                 previous = result[-1] if result else None
                 if previous is not None and previous.end > member_start:
-                    if (previous.start, previous.end, previous.unit) != (member_start, member_end, "个"):
+                    if not points or (previous.start, previous.end, previous.unit) != (member_start, member_end, "个"):
                         break
                     result.pop()             # 1个、0.2个百分点: the count was a point
                 members.append(_new_quantity(Quantity, (
-                    member_start, member_end, text[member_start:member_end], float(member.group(1)), _POINTS,
-                    "exact", None, None)))
+                    member_start, member_end, text[member_start:member_end], float(member.group(1)) * factor,
+                    quantity.unit, "exact", None, None)))
                 start = member_start
+            if members and not points and not _respectively_before(norm, start):
+                members = []
             result.extend(reversed(members))
         result.append(quantity)
     return result
 
 
-_LONGEST_POINTS_LIST = 6
+def _respectively_before(norm: str, start: int) -> bool:
+    """分别 in the clause, right before the list that starts at ``start``."""
+    found = norm.rfind(_RESPECTIVELY, max(0, start - _RESPECTIVELY_REACH), start)
+    return found >= 0 and not any(mark in norm[found:start] for mark in _CLAUSE_MARKS)
+
+
+_LONGEST_LIST = 6
 
 
 def _before_spaces(norm: str, position: int) -> int:
