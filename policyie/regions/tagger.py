@@ -44,6 +44,7 @@ GLUED_TYPE_WORDS = {"市场", "市民", "市值", "市面", "市容", "区域", 
 # first character ends the word before (a conjunction, an adjective), the type character starts
 # the next.  (A place right before it keeps it: 马鞍山和县委.)
 TYPE_WORD_STARTS = set("委级城乡直政长")
+CONJUNCTION_STARTS = set("和新")   # 和 a conjunction, 新 an adjective (新|县城); not 在邱县城乡
 # 科教兴|县, 产业兴|县, 旅游富|县: a slogan's verb, not 兴县 or 富县 (after a word, not after a
 # preposition or a place: 在兴县, 吕梁兴县).
 SLOGAN_VERBS = set("兴富强立治")
@@ -79,7 +80,7 @@ NOT_PORT_AFTER = set("澳台股人")
 # Between a place and the head of the proper name it starts only name characters may stand,
 # not the NAME_BREAKS of the lexicon.
 DIVISION_TYPES = set("省市区县州盟旗")
-NAME_BREAK_WORDS = ("建设", "推进", "推动", "打造", "发展", "加快", "支持", "实施", "引进", "落户", "签约",
+NAME_BREAK_WORDS = ("建设", "建立", "设立", "成立", "周围", "周边", "境内", "推进", "推动", "打造", "发展", "加快", "支持", "实施", "引进", "落户", "签约",
                     "新增", "拥有", "培育", "形成", "成为", "建成", "完成", "实现", "开展", "举办", "召开",
                     "政府", "委员会", "人大", "政协", "省委", "市委", "区委", "县委")
 # 中心 of an aim (国际科技创新中心, 国际消费中心城市) is not a facility.
@@ -270,7 +271,8 @@ class RegionTagger:
                         and (text[candidate.end:candidate.end + 1] in TYPE_WORD_STARTS
                              or text[candidate.end:candidate.end + 2] in LEVEL_LIST_AFTER) \
                         and text[candidate.end - 1] in "县市区旗" \
-                        and (candidate.start > 0 and _is_hanzi(text[candidate.start - 1])
+                        and (text[candidate.start] in CONJUNCTION_STARTS and candidate.start > 0
+                             and _is_hanzi(text[candidate.start - 1])
                              or text[candidate.start] in TITLE_PREFIXES and text[candidate.end] == "长"):
                     continue   # 市委和|县委: a conjunction and the next body's type word; 代|县长
                 if candidate.end - candidate.start == 2 and text[candidate.start] in SLOGAN_VERBS \
@@ -328,6 +330,8 @@ class RegionTagger:
             if candidate.start < covered_until:
                 continue
             if end is not None and candidate.start not in stops:
+                if candidate.surface.ordinary:
+                    continue   # 合作|攀西红古堡…基地: an everyday word does not take the places after it in
                 covered_until = end
                 if text[end - 1] == PORT and kept and kept[-1].end == candidate.start:
                     kept.pop()   # 宁波舟山港: a port named after two places
