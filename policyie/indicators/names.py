@@ -132,6 +132,10 @@ class NameRules:
         self.national_prefixes = tuple(cues["national_words"])
         self.name_prefixes, self.name_suffixes, self.noise_words = cues.name_prefixes, cues.name_suffixes, cues.noise_words
         self.growth_suffixes = tuple(cues["growth_name_suffixes"])     # longest first
+        blockers: dict[str, list[str]] = {}
+        for word in cues["cue_blockers"]:
+            blockers.setdefault(word[0], []).append(word)
+        self.blockers_by_first = {first: tuple(words) for first, words in blockers.items()}
 
     # -- entry points -------------------------------------------------------------
     def is_predicate(self, text: str, hit: Hit, kind: Optional[str] = None) -> bool:
@@ -404,8 +408,10 @@ class NameRules:
             if front is not None:            # 按2024年平均汇率计算为…, 第二个规模以上工业总产值: a manner or an
                 return front.end()           # order of achievement says nothing of what is measured
         for word in self.name_prefixes.get(first, ()):
-            if text.startswith(word, start) and start + len(word) < end:
-                return start + len(word)
+            if text.startswith(word, start) and start + len(word) < end and \
+                    not (len(word) == 1 and any(text.startswith(blocker, start)
+                                                for blocker in self.blockers_by_first.get(first, ()))):
+                return start + len(word)     # 共, 累计 …; a one-character one not in 共享, 都市 (cue_blockers)
         if _BAR.search(text, start, end) is not None:   # 某省政府工作报告丨地区生产总值, | 地区生产总值 | 5901亿元:
             bar = max(text.rfind(mark, start, end) for mark in "|丨｜")    # a headline's or a table's bar parts
             if bar < end - 2:                                              # what comes before it from the name
