@@ -511,8 +511,8 @@ def _inside_block(candidate: Candidate, blocks: dict[int, list[int]]) -> bool:
 def _fits_words(text: str, candidate: Candidate, is_boundary, starts: set[int], ends: set[int]) -> bool:
     """With a segmenter: the name must not start inside a word, and a weak one must not end
     inside one either.  A neighbouring place name counts as a boundary (北京朝阳 may be one token)."""
-    if not (is_boundary(candidate.start) or candidate.start in ends):
-        return False
+    if not (is_boundary(candidate.start) or candidate.start in ends or text.startswith("中共", candidate.start - 2)):
+        return False   # (中共扬州|八届市委: the segmenter may glue the party's name on)
     end = candidate.end
     if candidate.weak and not (is_boundary(end) or end in starts or (end < len(text) and not _is_hanzi(text[end]))
                                or text.startswith(PORT, end) and is_boundary(end + 1)):
