@@ -320,7 +320,7 @@ class _DiscoveryRules:
                 rf"等(?:{quantifiers})?(?:(?P<cue>{_alternation(list_cues)})"
                 rf"|(?P<hypernym>[\p{{Han}}A-Za-z0-9]{{1,{int(d['hypernym_max'])}}}?)(?:产业集群|产业|行业))"),
             count_cue=regex.compile(
-                rf"(?<=\p{{Han}})[一二三四五六七八九十两0-9]{{1,2}}[个大条](?P<cue>{_alternation(list_cues)})"),
+                rf"[一二三四五六七八九十两0-9]{{1,2}}[个大条](?P<cue>{_alternation(list_cues)})"),
             list_cues=MappingProxyType(list_cues),
             hypernym_confidence=float(d["hypernym_confidence"]),
             hypernym_reject=regex.compile(
@@ -1137,7 +1137,8 @@ class IndustryTagger:
             elif not rules.hypernym_reject.search(found["hypernym"].removeprefix("其他").removeprefix("其它")):
                 yield found.start(), (), rules.hypernym_confidence
         for found in rules.count_cue.finditer(text):  # 葡萄酒、枸杞和蔬菜六个重点产业
-            yield (found.start(), *rules.list_cues[found["cue"]])
+            if found.start() and _is_han(text[found.start() - 1]):  # right after a member written in Han
+                yield (found.start(), *rules.list_cues[found["cue"]])
         starts = None
         position = text.find("等")
         while position >= 0:  # 等 before a mention (a few per document: visit them, not the mentions)
