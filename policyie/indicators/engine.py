@@ -245,6 +245,7 @@ class _DocumentRun:
         self.families = unit_families()
         self.is_boundary = is_boundary
         self.frame_nouns = tuple(builder.cues["frame_nouns"])
+        self.units_by_value: Optional[dict] = None      # built on the first bare count of 万 that needs it
         # 120多万甲市人民, 旅客吞吐量突破150万: a bare count of 万 takes the unit its name implies
         implied = builder.cues.table("implied_units")
         self.implied_units = sorted(implied.items(), key=lambda item: -len(item[0]))
@@ -260,6 +261,18 @@ class _DocumentRun:
             if found >= 0 and (best is None or found + len(suffix) < best):
                 best = found + len(suffix)
         return (start, start + best) if best is not None else (start, min(end, start + _BARE_COUNTED_SHORT))
+
+    def _stated_unit(self, quantity: QuantityLike) -> str:
+        """The unit of another value of the document with the same number and a unit (a headline's bare
+        13.57万亿 is the 13.57万亿元 of the body); "" if there is none or more than one."""
+        if self.units_by_value is None:
+            units: dict[float, set] = {}
+            for other in self.quantities:
+                if other.unit and _MULTIPLIED.search(other.text):
+                    units.setdefault(other.value, set()).add(other.unit)
+            self.units_by_value = units
+        found = self.units_by_value.get(quantity.value)
+        return next(iter(found)) if found and len(found) == 1 else ""
 
     def _implied_unit(self, name: str) -> str:
         for suffix, unit in self.implied_units:
@@ -372,8 +385,11 @@ class _DocumentRun:
             name = without_asides(name)
         year, target = self._year_and_target(quantity, sentence)
         unit = quantity.unit
-        if not unit and name and self.implied_units and _MULTIPLIED.search(quantity.text):
-            unit = self._implied_unit(name)
+        if not unit and _MULTIPLIED.search(quantity.text):
+            if name and self.implied_units:
+                unit = self._implied_unit(name)
+            if not unit:              # 13.57万亿！(a headline) … 地区生产总值达到13.57万亿元: the unit the text states
+                unit = self._stated_unit(quantity)
         return {
             "text": quantity.text, "start": quantity.start, "end": quantity.end,
             "value": value, "unit": unit, "approx": self._approx(quantity, index), "kind": kind,
