@@ -112,6 +112,7 @@ class _Rules:
     continuation_after: regex.Pattern    # what may follow a short term inside one segmenter word
     free_left: regex.Pattern
     free_right: regex.Pattern
+    growth_verb_before: regex.Pattern    # 做大, 做强 right before a word needing a head: an industry (做强肉羊)
     economy_head: regex.Pattern
     figure_head_after: regex.Pattern     # 装机, 增加值 …: the word names the industry of a figure
     modifiers: frozenset[str]
@@ -177,6 +178,7 @@ class _Rules:
                 rf"(?:{heads}|{coordinators}|等|{ECONOMY}|{_alternation(g['figure_heads'])})"),
             free_left=regex.compile(rf"(?:^|[^\p{{Han}}]|{_alternation(g['free_left'])})$"),
             free_right=regex.compile(rf"(?:{heads}|{coordinators}|{_alternation(g['free_right'])}|[^\p{{Han}}]|$)"),
+            growth_verb_before=regex.compile(rf"(?:{_alternation(g['growth_verbs_before'])})$"),
             economy_head=regex.compile(rf"{ECONOMY}(?!{economy_guard})"),
             figure_head_after=regex.compile(_alternation(g["figure_heads"])),
             modifiers=frozenset(g["modifiers"]),
@@ -985,6 +987,8 @@ class IndustryTagger:
             return True
         if text[m.end:m.end + 1] in COUNT_CHARS and rules.discovery.count_cue.match(text, m.end):
             return True  # 滩羊和蔬菜六个重点产业
+        if rules.growth_verb_before.search(text, max(0, m.start - 2), m.start) and rules.free_right.match(text, m.end):
+            return True  # 做大生猪、做强肉羊: only an industry is made bigger or stronger (not 做优文化服务)
         return any(text.startswith(head, m.end) for head in m.term.heads)
 
     def _without_products(self, text: str, chain: list[_Mention]) -> list[_Mention]:
