@@ -377,7 +377,12 @@ class _DocumentRun:
             if after is not None:
                 self.named_after.add(quantity.start)
                 return after
-        if name is None and previous is not None:
+        if name is not None and name in self.region_texts:
+            # 海南省实现了11.2%的高增长: a place says whose value it is, not what is measured; it shares the name
+            # of the value before only when that states the same kind of value (湖北12.9%、海南11.2%)
+            same = previous is not None and previous["kind"] == kind and previous["unit"] == quantity.unit
+            name = previous["name"] if same else None
+        elif name is None and previous is not None:
             name = previous["name"]       # 完成4704.3亿元、增长6.1%: values sharing a subject
         if name and quantity.unit.endswith("/小时") and name.endswith("时速"):
             name = "时速"                 # SPEC 4: speeds are named 时速, whatever runs at them

@@ -45,7 +45,8 @@ _CLOSING = {close: open_ for open_, close in _QUOTES.items()}
 _TIME_PREFIX = re.compile(
     r"(?:(?:到|至|截至|截止到?)\s*)?(?:(?:19|20)\d\d\s*年(?:度|底|末|初|内|以来|全年)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期末|末)"
     r"|[1-9]\d?\s*[-—~至]\s*[1-9]\d?\s*月(?:份)?|[1-9]\d?\s*月(?:份|末|底)?"
-    r"|[一二三四1-4]季度|上半年|下半年|前[一二三四1-4]季度|前三季度|全年|年末|年底|年初|今年以来|截至(?:目前|年底)?)")
+    r"|[一二三四1-4]季度|上半年|下半年|前[一二三四1-4]季度|前三季度|全年|年末|年底|年初|今年以来|截至(?:目前|年底)?"
+    r"|(?:过去|近)[一二三四五六七八九十两\d]{1,2}年(?:来|间|里)?)")     # 过去两年中国经济: a time frame
 _TIMEFRAME = re.compile(r"^(?:[一二三四五六七八九十两\d]+\s*(?:年|个月|月|天)(?:来|以来|内|间)?|近年来?|多年来?)$")
 _ENUMERATION_LABEL = re.compile(r"[两一二三四五六七八九十百\d]+大")
 _SHARE_SUFFIX = re.compile(r"的?(?:比重|占比|份额|比例)")
@@ -70,7 +71,7 @@ _TIMEFRAME_TAIL = re.compile(r"(?:[一二三四五六七八九十两\d]+\s*(?:�
 _JOINT_PREFIX = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})(?:省区?市?|市|区|县|地|国|城)")
 _METRIC_HEAD = re.compile(r".{0,2}(?:率|指数|比例|比重|强度|密度)$")
 # the first characters that _ITEM_NUMBER, _JOINT_PREFIX and _TIME_PREFIX can match (besides digits)
-_FRONT_FIRST = frozenset("一二三四五六七八九十两上下前全年今截到至“\"" + "".join(map(chr, range(0x2160, 0x2180))) +
+_FRONT_FIRST = frozenset("一二三四五六七八九十两上下前全年今截到至过近“\"" + "".join(map(chr, range(0x2160, 0x2180))) +
                          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _TIMEFRAME_FIRST = frozenset("一二三四五六七八九十两近多")
 _TAIL_LAST_CHARS = "年底末期月来内间度初"   # the last characters of _BASELINE_TAIL and _TIMEFRAME_TAIL
@@ -119,6 +120,7 @@ class NameRules:
         self.national_prefixes = tuple(cues["national_words"])
         self.name_prefixes, self.name_suffixes, self.noise_words = cues.name_prefixes, cues.name_suffixes, cues.noise_words
         self.growth_suffixes = tuple(cues["growth_name_suffixes"])     # longest first
+        self.peer_tails = tuple(sorted(set(cues["peer_groups"]) | set(cues["national_words"]), key=lambda w: (-len(w), w)))
 
     # -- entry points -------------------------------------------------------------
     def is_predicate(self, text: str, hit: Hit, kind: Optional[str] = None) -> bool:
@@ -251,7 +253,7 @@ class NameRules:
         verb = next((hit for hit in reversed(predicates) if role in hit.roles), None)
         if verb is None:
             name = self._peel(text, start, end, predicates)
-            return None if name is not None and self._is_peer(name) else name
+            return None if name is not None and self._is_peer(name) else self._without_peer_tail(name)
         subject = self._peel_span(text, start, verb.start, [h for h in predicates if h.end <= verb.start])
         if subject is not None:
             name = self.as_name(text, subject)
@@ -297,6 +299,15 @@ class NameRules:
         for suffix in self.growth_suffixes:
             if name.endswith(suffix) and len(name) > len(suffix) + 1:
                 return self.clean_text(name[: -len(suffix)])
+        return name
+
+    def _without_peer_tail(self, name: Optional[str]) -> Optional[str]:
+        """有效发明专利申请量全国第一: the peer group right before the rank belongs to the rank, not the name."""
+        if name is None or not name.endswith(self.peer_tails):
+            return name
+        for word in self.peer_tails:
+            if name.endswith(word) and len(name) - len(word) >= 2:
+                return self.clean_text(name[:-len(word)]) or name
         return name
 
     def _is_peer(self, name: str) -> bool:
