@@ -30,11 +30,15 @@ _LIST_GAP = re.compile(r"\s*[、和及与，,]?\s*")     # between two values of
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
 _SUBJECT_BOUNDARY = re.compile(r"[，,；;：:。\n]")
 _CONVERSION_RATE = re.compile(r"1\s*[:：∶]")
-_GROWTH_AFTER = re.compile(r"的?(?:增长|增速|增幅)")
+# 保持20%以上增长, 实现了11.2%的高增长, 5%以上经济增长目标: a change named after the value (the words between
+# are what grows or how fast: 经济, 两位数, 较快)
+_GROWTH_AFTER = re.compile(r"的?(?P<noun>[^\W\d]{0,6}?)(?:增长|增速|增幅|涨幅)(?![极点])(?P<goal>(?:的?预期)?目标|预期)?")
+_GROWTH_DEGREE = re.compile(r"(?:[两双三]位数|较?高|较快|快速|高速|中高速|平稳|稳定|稳步|稳健|强劲|年均|同比|恢复性|合理|适度)")
 _GROWTH_GAP = 4          # characters allowed between a growth word and its value (同比增长了 8%)
 _DIFFERENCE_GAP = 12     # 高于全国平均水平 6.1个百分点
 _QUOTE_TITLE_MAX = 20    # a quoted span this short is a name or a title (“10条支持政策”), not a statement
 _AGENT_PREFIXES = ("该", "我们")
+_AGENTS = frozenset({"我们", "国家", "中央", "政府"})     # subjects that say who, never what
 _COMPARED_KINDS = ("rank", "difference", "share")
 _QUOTED = re.compile("[“《「]")
 _BRACKETED = re.compile("[（(［〔\\[¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473\u2776-\u277f]")      # the first characters of asides
@@ -377,16 +381,29 @@ class _DocumentRun:
             if after is not None:
                 self.named_after.add(quantity.start)
                 return after
-        if name is not None and name in self.region_texts:
+        if kind == "growth" and (name is None or self._is_agent(name)):
+            noun = self._growth_noun_after(quantity)
+            if noun is not None:
+                return noun       # 国家明确4.5%-5%的经济增长预期目标 → 经济
+        if name is not None and (name in self.region_texts or name in _AGENTS):
             # 海南省实现了11.2%的高增长: a place says whose value it is, not what is measured; it shares the name
-            # of the value before only when that states the same kind of value (湖北12.9%、海南11.2%)
-            same = previous is not None and previous["kind"] == kind and previous["unit"] == quantity.unit
+            # of the value before only in a list of such values in one clause (湖北12.9%、海南11.2%)
+            same = previous is not None and previous["kind"] == kind and previous["unit"] == quantity.unit and \
+                previous["start"] >= clause.clause_start
             name = previous["name"] if same else None
         elif name is None and previous is not None:
             name = previous["name"]       # 完成4704.3亿元、增长6.1%: values sharing a subject
         if name and quantity.unit.endswith("/小时") and name.endswith("时速"):
             name = "时速"                 # SPEC 4: speeds are named 时速, whatever runs at them
         return name
+
+    def _growth_noun_after(self, quantity: QuantityLike) -> Optional[str]:
+        """What grows, when a change is named after its value (5%以上经济增长目标 → 经济), not a degree (两位数增速)."""
+        after = _GROWTH_AFTER.match(self.text, quantity.end)
+        if after is None or not after.group("noun"):
+            return None
+        noun = self.names.clean_text(after.group("noun"))
+        return None if noun is None or _GROWTH_DEGREE.fullmatch(noun) else noun
 
     def _names_what_follows(self, quantity: QuantityLike, clause: Clause, previous: Optional[dict],
                             name: Optional[str]) -> bool:
@@ -411,7 +428,7 @@ class _DocumentRun:
         """A subject that says who, not what: a place (苏州), a scope word (全市), a pronoun (该企业, 我们)."""
         sets = self.sets
         return name in self.region_texts or name in sets["scope_words"] or name in sets["national_words"] or \
-            name.startswith(_AGENT_PREFIXES)
+            name.startswith(_AGENT_PREFIXES) or name in _AGENTS
 
     def _next_start(self, quantity: QuantityLike) -> int:
         index = bisect_right(self.quantity_starts, quantity.start)
@@ -575,6 +592,9 @@ class _DocumentRun:
             year = sentence.earlier_year if sentence.earlier_year is not None else frame.year
         offset, first_cue = quantity.start, sentence.first_cue
         strong = deadline or first_cue.get("strong", offset) < offset        # 力争, 目标, 到2027年
+        if not strong and quantity.unit == "%":
+            after = _GROWTH_AFTER.match(self.text, quantity.end)
+            strong = after is not None and after.group("goal") is not None     # 5%以上经济增长目标
         weak = first_cue.get("weak", offset) < offset                        # 将, 要
         expected = first_cue.get("expected", offset) < offset                # 预计
         doc_year = context.year

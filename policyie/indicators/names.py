@@ -43,10 +43,10 @@ _CLOSING = {close: open_ for open_, close in _QUOTES.items()}
 # a leading time: 2023年, 上半年, 1-11月 …, with the 到/截至 of a deadline or a cut-off date (到2027年低空经济规模,
 # 截至2024年末, 到“十四五”末: a title line without a comma)
 _TIME_PREFIX = re.compile(
-    r"(?:(?:到|至|截至|截止到?)\s*)?(?:(?:19|20)\d\d\s*年(?:度|底|末|初|内|以来|全年)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期末|末)"
+    r"(?:(?:到|至|截至|截止到?)\s*)?(?:(?:19|20)\d\d\s*年(?:度|底|末|初|内|以来|全年)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期末|末|期间|时期)"
     r"|[1-9]\d?\s*[-—~至]\s*[1-9]\d?\s*月(?:份)?|[1-9]\d?\s*月(?:份|末|底)?"
     r"|[一二三四1-4]季度|上半年|下半年|前[一二三四1-4]季度|前三季度|全年|年末|年底|年初|今年以来|截至(?:目前|年底)?"
-    r"|(?:过去|近)[一二三四五六七八九十两\d]{1,2}年(?:来|间|里)?)")     # 过去两年中国经济: a time frame
+    r"|(?:过去|近)[一二三四五六七八九十两\d]{1,2}年(?:来|间|里)?|[一二三四五六七八九十两\d]{1,2}年前)")   # 过去两年, 5年前
 _TIMEFRAME = re.compile(r"^(?:[一二三四五六七八九十两\d]+\s*(?:年|个月|月|天)(?:来|以来|内|间)?|近年来?|多年来?)$")
 _ENUMERATION_LABEL = re.compile(r"[两一二三四五六七八九十百\d]+大")
 _SHARE_SUFFIX = re.compile(r"的?(?:比重|占比|份额|比例)")
@@ -120,6 +120,8 @@ class NameRules:
         self.national_prefixes = tuple(cues["national_words"])
         self.name_prefixes, self.name_suffixes, self.noise_words = cues.name_prefixes, cues.name_suffixes, cues.noise_words
         self.growth_suffixes = tuple(cues["growth_name_suffixes"])     # longest first
+        self.frames = tuple(cues["frame_nouns"])
+        self.target_nouns = frozenset(w for w in cues["target"] if w.endswith("目标"))   # 预期目标, 主要目标 …
         self.peer_tails = tuple(sorted(set(cues["peer_groups"]) | set(cues["national_words"]), key=lambda w: (-len(w), w)))
 
     # -- entry points -------------------------------------------------------------
@@ -267,6 +269,7 @@ class NameRules:
         """S V O: the object if there is one, else peel the predicate off and look again; the subject
         when no predicate is left."""
         predicates = list(predicates)
+        copula = False          # only a copula (and adverbs) after the predicates peeled so far
         while predicates:
             last = predicates.pop()
             obj = self.clean_span(text, last.end, end)
@@ -274,6 +277,16 @@ class NameRules:
                 continue    # 数字化改造覆盖率: a bare metric head makes the verb part of the name
             if obj is not None:
                 return obj
+            if copula and last.word in self.target_nouns:
+                # 多数地方预期目标为5%, GDP的目标下调至8%: a goal noun before its copula is the subject's head
+                before = predicates[-1].end if predicates else start      # 为何将GDP的目标下调至8%
+                subject = self.clean_span(text, max(start, before), last.end)
+                if subject is not None:
+                    return subject
+            if "result_verbs" in last.roles:
+                copula = True
+            elif "adverbs" not in last.roles:
+                copula = False
             end = last.start
         return self.clean_span(text, start, end)
 
@@ -343,6 +356,8 @@ class NameRules:
             return None          # 比一季度: a baseline alone names nothing
         if self._is_noise(name):
             return None
+        if name[0] == "在" and name.endswith(self.frames):
+            return None          # 在这个基础上实现5.5%的增长: a frame names nothing
         return start, end
 
     def _is_noise(self, name: str) -> bool:
