@@ -14,11 +14,12 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 from importlib import resources
 from typing import Callable, Iterable, Mapping, Optional, Protocol, Sequence
 
 from policyie.indicators.cues import CUE_LISTS, Cues, Hit, default_cues, is_word_of_its_own
-from policyie.indicators.document import DocContext
+from policyie.indicators.document import DocContext, Frame
 from policyie.indicators.names import (NOT_PREDICATE, NOUN_ENDINGS, Clause, NameRules, hits_between,
                                        inline_parenthetical_end, without_asides)
 from policyie.quantities import NumeralError, parse_numeral
@@ -48,6 +49,9 @@ _BASE_AFTER = re.compile(r"\s*(?:[）)，,。；;\n]|$)")
 _BASE_REACH = 14          # characters before a value read for 以…为 / =
 _BASE_LAST = frozenset("为=＝ 　")     # the characters that _BASE_BEFORE can end with
 _UNKNOWN = object()       # a value not computed yet
+_NO_CUES: Mapping[str, int] = MappingProxyType({})
+_NO_FRAME = Frame(None, None)
+_GOAL_ROLES = frozenset({"target", "weak_target"})
 _SCAN_AFTER = 40         # characters after the last value of a sentence that the scan covers
 
 
@@ -336,7 +340,7 @@ class _DocumentRun:
             name = self._name(quantity, clause, kind, counted, family, previous)
         if sentence.bracketed:
             name = without_asides(name)
-        year, target = self._year_and_target(quantity, sentence)
+        year, target = self._year_and_target(quantity, sentence, clause)
         return {
             "text": quantity.text, "start": quantity.start, "end": quantity.end,
             "value": value, "unit": quantity.unit, "approx": self._approx(quantity, index), "kind": kind,
@@ -582,15 +586,25 @@ class _DocumentRun:
         return not any(self.names.is_predicate(text, h) for h in (*gap_hits, *sentence.hits_at(quantity.end)))
 
     # -- year and target -----------------------------------------------------------------
-    def _year_and_target(self, quantity: QuantityLike, sentence: _Sentence) -> tuple[Optional[int], bool]:
+    def _year_and_target(self, quantity: QuantityLike, sentence: _Sentence,
+                         clause: Clause) -> tuple[Optional[int], bool]:
         context = self.context
-        year, deadline = context.governing_year_of(sentence.year_marks, quantity.start)
-        frame = context.frame_at(quantity.start)
+        offset, first_cue = quantity.start, sentence.first_cue
+        year, deadline = context.governing_year_of(sentence.year_marks, offset)
+        frame = context.frame_at(offset)
+        done = first_cue.get("done", offset) < offset and self._done_in_clause(clause, offset)
+        if done:
+            # 今年将开通航线10条以上。¶ 目前，已集聚企业超150家: a result marker in the value's own clause states
+            # what is, whatever goal an earlier clause, sentence or paragraph set
+            first_cue = _NO_CUES
+            if deadline:
+                year, deadline = None, False
+            if frame.mode == "plan":
+                frame = _NO_FRAME
         if year is None:
             if sentence.earlier_year is _UNKNOWN:
                 sentence.earlier_year = context.earlier_year(sentence.start)
             year = sentence.earlier_year if sentence.earlier_year is not None else frame.year
-        offset, first_cue = quantity.start, sentence.first_cue
         strong = deadline or first_cue.get("strong", offset) < offset        # 力争, 目标, 到2027年
         if not strong and quantity.unit == "%":
             after = _GROWTH_AFTER.match(self.text, quantity.end)
@@ -602,7 +616,18 @@ class _DocumentRun:
             year = doc_year if (strong or weak or frame.mode == "plan") else doc_year - 1
         elif year is None and not (strong or weak or expected or frame.mode == "plan"):
             year = context.opening_year      # the year a review is about: its results that name none
-        return year, self._is_target(year, doc_year, frame.mode, strong, weak, expected)
+        return year, not done and self._is_target(year, doc_year, frame.mode, strong, weak, expected)
+
+    @staticmethod
+    def _done_in_clause(clause: Clause, offset: int) -> bool:
+        """Whether the last goal word or result marker (已, 目前) of the value's clause is a result marker."""
+        done = False
+        for hit in hits_between(clause, clause.clause_start, offset):
+            if "result_markers" in hit.roles:
+                done = True
+            elif hit.roles & _GOAL_ROLES:
+                done = False
+        return done
 
     def _is_target(self, year: Optional[int], doc_year: Optional[int], mode: Optional[str],
                    strong: bool, weak: bool, expected: bool) -> bool:
