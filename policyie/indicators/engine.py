@@ -39,6 +39,9 @@ _GROWTH_GAP = 4          # characters allowed between a growth word and its valu
 _DIFFERENCE_GAP = 12     # 高于全国平均水平 6.1个百分点
 _QUOTE_TITLE_MAX = 20    # a quoted span this short is a name or a title (“10条支持政策”), not a statement
 _AGENT_PREFIXES = ("该", "我们")
+# SPEC 4: a count over provinces is the country's (上海、北京等20个省(自治区、直辖市)召开了两会)
+_PROVINCES = frozenset({"省", "省份", "省区", "省市", "省区市", "省市区", "省级行政区", "省（区、市）", "省(区、市)",
+                        "省（自治区、直辖市）", "省(自治区、直辖市)", "省、自治区、直辖市"})
 _AGENTS = frozenset({"我们", "国家", "中央", "政府"})     # subjects that say who, never what
 _COMPARED_KINDS = ("rank", "difference", "share")
 _QUOTED = re.compile("[“《「]")
@@ -344,7 +347,9 @@ class _DocumentRun:
         return {
             "text": quantity.text, "start": quantity.start, "end": quantity.end,
             "value": value, "unit": quantity.unit, "approx": self._approx(quantity, index), "kind": kind,
-            "name": name, "year": year, "region": place or self._region(quantity, sentence, clause, kind),
+            "name": name, "year": year,
+            "region": place or ("100000" if counted is not None and self.text[counted[0]:counted[1]] in _PROVINCES
+                                else self._region(quantity, sentence, clause, kind)),
             "target": target, "upper": upper,
         }
 
