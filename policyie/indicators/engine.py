@@ -18,7 +18,7 @@ from types import MappingProxyType
 from importlib import resources
 from typing import Callable, Iterable, Mapping, Optional, Protocol, Sequence
 
-from policyie.indicators.cues import CUE_LISTS, Cues, Hit, default_cues, is_word_of_its_own
+from policyie.indicators.cues import CUE_LISTS, PREDICATE_ROLES, Cues, Hit, default_cues, is_word_of_its_own
 from policyie.indicators.document import DocContext, Frame
 from policyie.indicators.names import (NOT_PREDICATE, NOUN_ENDINGS, Clause, NameRules, hits_between,
                                        inline_parenthetical_end, without_asides)
@@ -55,6 +55,7 @@ _UNKNOWN = object()       # a value not computed yet
 _NO_CUES: Mapping[str, int] = MappingProxyType({})
 _NO_FRAME = Frame(None, None)
 _GOAL_ROLES = frozenset({"target", "weak_target"})
+_LINKING_ROLES = frozenset({"result_verbs", "adverbs"})     # between a growth noun and the rate it reaches
 _SCAN_AFTER = 40         # characters after the last value of a sentence that the scan covers
 
 
@@ -467,7 +468,22 @@ class _DocumentRun:
         if quantity.unit in ("%", "", "‰") and \
                 any("share" in h.roles for h in hits_between(clause, clause.clause_start, quantity.start)):
             return "share", None
+        if quantity.unit in ("%", "百分点"):
+            noun = self._growth_subject(clause, quantity.start)
+            if noun is not None:
+                return "growth", noun  # GDP增长目标由10%以上调整为11%以上, 增速提高到7%: a rate of growth reached
         return "level", None
+
+    def _growth_subject(self, clause: Clause, offset: int) -> Optional[Hit]:
+        """The growth noun (增速, 增幅, 增长目标 …) that the value's clause is about, when only copulas, result verbs
+        and adverbs stand between it and the value."""
+        growth_nouns = self.sets["growth_nouns"]
+        for hit in reversed(hits_between(clause, clause.clause_start, offset)):
+            if hit.word in growth_nouns:
+                return hit
+            if hit.roles & PREDICATE_ROLES and not hit.roles & _LINKING_ROLES:
+                return None
+        return None
 
     def _growth_cue_before(self, predicates: list[Hit], offset: int) -> Optional[Hit]:
         """A growth word right before the value (adverbs such as 分别 may stand between; a growth noun
