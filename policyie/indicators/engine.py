@@ -34,6 +34,7 @@ _CONVERSION_RATE = re.compile(r"1\s*[:：∶]")
 # 保持20%以上增长, 实现了11.2%的高增长, 5%以上经济增长目标: a change named after the value (the words between
 # are what grows or how fast: 经济, 两位数, 较快)
 _GROWTH_AFTER = re.compile(r"的?(?P<noun>[^\W\d]{0,6}?)(?:增长|增速|增幅|涨幅)(?![极点])(?P<goal>(?:的?预期)?目标|预期)?")
+_GOAL_AFTER = re.compile(r"的?(?:预期|奋斗|增长|增速)?目标")
 _GROWTH_DEGREE = re.compile(r"(?:[两双三]位数|较?高|较快|快速|高速|中高速|平稳|稳定|稳步|稳健|强劲|年均|同比|恢复性|合理|适度)")
 _GROWTH_GAP = 4          # characters allowed between a growth word and its value (同比增长了 8%)
 _DIFFERENCE_GAP = 12     # 高于全国平均水平 6.1个百分点
@@ -395,7 +396,7 @@ class _DocumentRun:
             noun = self._growth_noun_after(quantity)
             if noun is not None:
                 return noun       # 国家明确4.5%-5%的经济增长预期目标 → 经济
-        if name is not None and (name in self.region_texts or name in _AGENTS):
+        if name is not None and counted is None and (name in self.region_texts or name in _AGENTS):
             # 海南省实现了11.2%的高增长: a place says whose value it is, not what is measured; it shares the name
             # of the value before only in a list of such values in one clause (湖北12.9%、海南11.2%)
             same = previous is not None and previous["kind"] == kind and previous["unit"] == quantity.unit and \
@@ -629,7 +630,8 @@ class _DocumentRun:
         strong = deadline or first_cue.get("strong", offset) < offset        # 力争, 目标, 到2027年
         if not strong and quantity.unit == "%":
             after = _GROWTH_AFTER.match(self.text, quantity.end)
-            strong = after is not None and after.group("goal") is not None     # 5%以上经济增长目标
+            strong = (after is not None and after.group("goal") is not None) or \
+                _GOAL_AFTER.match(self.text, quantity.end) is not None          # 5%以上经济增长目标, 5%左右的目标
         weak = first_cue.get("weak", offset) < offset                        # 将, 要
         expected = first_cue.get("expected", offset) < offset                # 预计
         doc_year = context.year

@@ -77,6 +77,7 @@ _TIMEFRAME_FIRST = frozenset("一二三四五六七八九十两近多")
 _TAIL_LAST_CHARS = "年底末期月来内间度初"   # the last characters of _BASELINE_TAIL and _TIMEFRAME_TAIL
 _BASELINE_TAIL = re.compile(r"(?:由|从|比|较|与)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?|上年|去年|同期|上月|上季度"
                             r"|[一二三四]季度|上半年|前三季度|年初|上年末|上年同期)$")
+_INNER_TIME = re.compile(r"今年|去年|上年|前年|明年|当年")
 _ORDINAL = re.compile(r"^(?:全[国省市区县])?(?:第[一二三四五六七八九十百\d]+|首)[个家座批只条位]?$")
 
 
@@ -358,6 +359,8 @@ class NameRules:
             return None
         if name[0] == "在" and name.endswith(self.frames):
             return None          # 在这个基础上实现5.5%的增长: a frame names nothing
+        if _JOINT_PREFIX.fullmatch(name):
+            return None          # 吉林、黑龙江两省的增长目标: the places, named before, not what is measured
         return start, end
 
     def _is_noise(self, name: str) -> bool:
@@ -386,6 +389,9 @@ class NameRules:
         for word in self.name_prefixes.get(first, ()):
             if text.startswith(word, start) and start + len(word) < end:
                 return start + len(word)
+        inner = _INNER_TIME.search(text, start + 1, min(end - 2, start + 6))
+        if inner is not None and text[inner.start() - 1] not in "比较于与同":
+            return inner.start()         # 公司去年营收: a topic before a time word; the metric follows it
         cut = text.rfind("等", start, end)
         if start < cut < end - 2 and (text.find("、", start, cut) >= 0 or text[cut + 1] in "各多一"):
             return cut + 1               # A、B等各类政策资金: the class, not the examples
