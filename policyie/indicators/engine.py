@@ -14,8 +14,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from types import MappingProxyType
 from importlib import resources
+from types import MappingProxyType
 from typing import Callable, Iterable, Mapping, Optional, Protocol, Sequence
 
 from policyie.indicators.cues import CUE_LISTS, PREDICATE_ROLES, Cues, Hit, default_cues, is_word_of_its_own
