@@ -29,6 +29,7 @@ _DATE_YEAR = re.compile(r"^\s*((?:19|20)\d\d)")
 _CLAUSE_MARK = re.compile(r"[，,：:；;]")
 # 某某网2024年1月19日讯, 新华社…2025年3月5日电: where and when news was filed, not the year of its values
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[讯电]")
+_STARTING_GAP = re.compile(r"\s*[末底初]?\s*的?\s*")      # 从2015年末的280.5亿元
 _STARTING_POINTS = ("由", "从")       # a baseline year of these governs the value right after it
 _BASELINE_BEFORE = ("由", "从", "比", "较", "与", "同", "相比", "高于", "低于", "超过", "快于", "好于", "对比", "恢复到", "恢复至")
 _BASELINE_AFTER = re.compile(r"\s*(?:相比|同期|水平|以来|来|比|基础上|的基础|翻|[=＝])")   # （2020年=100）
@@ -87,7 +88,7 @@ class YearReader:
         # 2023年; 2021年到2024年 and 2021—2023年 (a period: its last year)
         parts = [r"(?P<first>(?:19|20)\d\d)\s*(?:年\s*)?(?:[—–\-－~～至到]\s*(?P<year>(?:19|20)\d\d)\s*)?年(?!代)"]
         if plan_words:
-            parts.append(r"[“\"]?(?P<plan>" + plan_words + r")[”\"]?(?:规划)?(?:期末|末)")
+            parts.append(r"[“\"]?(?P<plan>" + plan_words + r")[”\"]?(?:规划)?(?:期末|末|时期)")    # its last year (十三五时期; 期间 often only modifies: “十四五”期间投资最大的项目)
         if relative_words:
             parts.append(r"(?P<relative>" + relative_words + r")")
         self.pattern = re.compile("|".join(parts))
@@ -225,9 +226,23 @@ class DocContext:
                     return self._about(marks[0].year)
                 continue         # a title, its issuer: the body begins further on
             opening = marks[0] if marks and marks[0].start == line_start else None
-            if opening is None or _DAY_AFTER_YEAR.match(self.text, opening.end):
+            if opening is None:           # 今日…召开。2024年10件民生实事完成情况公布。: a sentence of the first
+                return self._reviewed_year(marks)     # paragraph that names one year and a review
+            if _DAY_AFTER_YEAR.match(self.text, opening.end):
                 return None
             return self._about(opening.year)
+        return None
+
+    def _reviewed_year(self, marks: Sequence[YearMark]) -> Optional[int]:
+        """The year of the first sentence among ``marks``' that names one year and a review word (完成情况)."""
+        pattern = self.cues.section_patterns["review_title"]
+        for mark in marks:
+            if _DAY_AFTER_YEAR.match(self.text, mark.end):
+                continue
+            start, end = self.sentence_at(mark.start)
+            years = {m.year for m in self._marks_in(start, end) if not m.baseline and not m.deadline}
+            if len(years) == 1 and pattern.search(self.text, start, end):
+                return self._about(mark.year)
         return None
 
     def _about(self, year: int) -> Optional[int]:
@@ -238,8 +253,8 @@ class DocContext:
         """The frame a heading line sets (Frame(None, None) for a heading that only closes a block)."""
         if len(line) > _HEADING_MAX or "。" in line or line[0] in _BULLET or line[-1] in "；;：:，,":
             return None
-        if "报告" in line or _DATE_LINE.search(line):
-            return None       # a report's title or its delivery line: the document's year, not a section's
+        if "报告" in line or "远景目标" in line or _DATE_LINE.search(line):
+            return None       # a report's or a plan's title (…和2035年远景目标纲要), its delivery line: no section's year
         marks = [m for m in self._marks_in(start, start + len(line) + 1) if not m.baseline]
         year = marks[-1].year if marks else None
         mode = self._mode_of(line, year)
@@ -385,7 +400,7 @@ class DocContext:
         for mark in reversed(marks):
             if not mark.baseline:
                 return mark.year, deadline
-            if self.text[mark.end:offset].strip() in ("", "的") and \
+            if _STARTING_GAP.fullmatch(self.text, mark.end, offset) and \
                     self.text.endswith(_STARTING_POINTS, max(0, mark.start - 1), mark.start):
                 return mark.year, deadline      # 由2017年929家 (not 较2021年翻一番: a change since then)
         return None, deadline

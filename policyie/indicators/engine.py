@@ -28,7 +28,10 @@ __all__ = ["CUE_LISTS", "Cues", "IndicatorBuilder", "default_cues"]
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n（）()【】〖〗]")    # 【经济运行】: a label ends a clause too
 _MULTIPLIED = re.compile("[万亿]")
-_BARE_COUNTED_MAX = 4
+_WRITTEN_SIGNS = frozenset("-－−负")
+_TOPIC = re.compile(r"([^，,。；;：:\n]{2,12}?)方面[，,：:]")
+_BARE_COUNTED_MAX = 8
+_BARE_COUNTED_SHORT = 4
 _CHANGE_FAMILIES = frozenset({"percent", "ratio"})      # 增长1.2倍、35%: one list of changes
 _LIST_GAP = re.compile(r"\s*[、和及与，,]?\s*")     # between two values of one list (fullmatch)
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
@@ -254,6 +257,41 @@ class _DocumentRun:
         self.word_info = builder.cues.word_info
         self.families = unit_families()
         self.is_boundary = is_boundary
+        self.frame_nouns = tuple(builder.cues["frame_nouns"])
+        self.units_by_value: Optional[dict] = None      # built on the first bare count of 万 that needs it
+        # 120多万甲市人民, 旅客吞吐量突破150万: a bare count of 万 takes the unit its name implies
+        implied = builder.cues.table("implied_units")
+        self.implied_units = sorted(implied.items(), key=lambda item: -len(item[0]))
+
+    def _counted_head(self, span: tuple[int, int]) -> tuple[int, int]:
+        """The counted noun of a bare count of 万: up to the first noun of `table_implied_units` in it
+        (农村低收入人口实现增收 → 农村低收入人口, 甲市人民翘首以盼 → 甲市人民), else at most four characters."""
+        start, end = span
+        phrase = self.text[start:end]
+        best = None
+        for suffix, _ in self.implied_units:
+            found = phrase.find(suffix)
+            if found >= 0 and (best is None or found + len(suffix) < best):
+                best = found + len(suffix)
+        return (start, start + best) if best is not None else (start, min(end, start + _BARE_COUNTED_SHORT))
+
+    def _stated_unit(self, quantity: QuantityLike) -> str:
+        """The unit of another value of the document with the same number and a unit (a headline's bare
+        13.57万亿 is the 13.57万亿元 of the body); "" if there is none or more than one."""
+        if self.units_by_value is None:
+            units: dict[float, set] = {}
+            for other in self.quantities:
+                if other.unit and _MULTIPLIED.search(other.text):
+                    units.setdefault(other.value, set()).add(other.unit)
+            self.units_by_value = units
+        found = self.units_by_value.get(quantity.value)
+        return next(iter(found)) if found and len(found) == 1 else ""
+
+    def _implied_unit(self, name: str) -> str:
+        for suffix, unit in self.implied_units:
+            if name.endswith(suffix):
+                return unit
+        return ""
 
     def records(self) -> list[dict]:
         """Sentence by sentence: one scan for each, then its values in order."""
@@ -341,8 +379,14 @@ class _DocumentRun:
             counted = self.names.counted_after(clause, quantity, next_start)
         elif not quantity.unit and quantity.end < len(self.text) and _is_cjk_letter(self.text[quantity.end]) and \
                 _MULTIPLIED.search(quantity.text):
-            counted = self.names.counted_after(clause, quantity,                 # 740多万玉林人民: people counted,
-                                               min(next_start, quantity.end + _BARE_COUNTED_MAX))   # a short noun
+            counted = self.names.counted_after(clause, quantity,                 # 120多万甲市人民: people counted,
+                                               min(next_start, quantity.end + _BARE_COUNTED_MAX))
+            if counted is not None:       # … up to a noun whose unit is known (农村贫困人口, 甲市人民), else a short one
+                counted = self._counted_head(counted)
+            if counted is not None and self.text[counted[0]:counted[1]].startswith(self.frame_nouns):
+                counted = None            # 突破150万大关: a frame, not what is counted
+            elif counted is not None and self.names.region_spans.get(quantity.end) == counted[0]:
+                counted = (quantity.end, counted[1])     # 120多万甲市人民: the people of a place
         if self._is_not_an_indicator(quantity, sentence, clause, counted, next_start):
             return None
         kind, value, upper = self._kind_and_value(quantity, sentence, clause, previous)
@@ -353,9 +397,15 @@ class _DocumentRun:
         if sentence.bracketed:
             name = without_asides(name)
         year, target = self._year_and_target(quantity, sentence, clause)
+        unit = quantity.unit
+        if not unit and _MULTIPLIED.search(quantity.text):
+            if name and self.implied_units:
+                unit = self._implied_unit(name)
+            if not unit:              # 13.57万亿！(a headline) … 地区生产总值达到13.57万亿元: the unit the text states
+                unit = self._stated_unit(quantity)
         return {
             "text": quantity.text, "start": quantity.start, "end": quantity.end,
-            "value": value, "unit": quantity.unit, "approx": self._approx(quantity, index), "kind": kind,
+            "value": value, "unit": unit, "approx": self._approx(quantity, index), "kind": kind,
             "name": name, "year": year,
             "region": place or ("100000" if counted is not None and self.text[counted[0]:counted[1]] in _PROVINCES
                                 else self._region(quantity, sentence, clause, kind)),
@@ -421,6 +471,12 @@ class _DocumentRun:
             name = previous["name"] if same else None
         elif name is None and previous is not None:
             name = previous["name"]       # 完成4704.3亿元、增长6.1%: values sharing a subject
+        elif name is None and clause.clause_start > clause.sentence_start:
+            topic = None                  # 地区生产总值方面，降幅收窄24个百分点: the topic names the value
+            for topic in _TOPIC.finditer(self.text, clause.sentence_start, clause.clause_start):
+                pass
+            if topic is not None:
+                name = self.names.clean_text(topic.group(1))
         if name and quantity.unit.endswith("/小时") and name.endswith("时速"):
             name = "时速"                 # SPEC 4: speeds are named 时速, whatever runs at them
         return name
@@ -468,9 +524,13 @@ class _DocumentRun:
         """The kind, and the cue word that decided it (for the sign)."""
         if quantity.kind_hint in ("rank", "growth", "share"):
             return quantity.kind_hint, None
-        if quantity.unit in ("年", "月", "天", "小时", "周"):
-            return "level", None      # durations and streaks (连续35年) are amounts
         predicates = clause.predicates("growth")
+        if quantity.unit in ("年", "月", "天", "小时", "周"):
+            nearest = predicates[-1] if predicates else None
+            if nearest is not None and "growth" in nearest.roles and nearest.word not in self.sets["growth_nouns"] \
+                    and _only_markers(self.text[nearest.end:quantity.start]):
+                return "growth", nearest  # 优良天数比上年增加12天, 缩短3天 (not 增速连续8个月)
+            return "level", None      # durations and streaks (连续35年) are amounts
         nearest = predicates[-1] if predicates else None
         if nearest is not None and "difference" in nearest.roles and \
                 quantity.start - nearest.end <= _DIFFERENCE_GAP:
@@ -509,8 +569,8 @@ class _DocumentRun:
         copula = False
         for hit in reversed(predicates):
             gap = self.text[hit.end:offset]
-            if len(gap) > _GROWTH_GAP and not _only_markers(gap):
-                return None
+            if (len(gap) > _GROWTH_GAP or "、" in gap) and not _only_markers(gap):
+                return None           # 美丽乡村提升示范村、45个…: a new member of a list, not the change
             if "growth" in hit.roles and (not copula or hit.word in self.sets["growth_nouns"]):
                 return hit
             if hit.word in self.sets["copulas"] and not copula:
@@ -814,7 +874,9 @@ def _only_markers(gap: str) -> bool:
 
 
 def _with_sign_of(previous: dict, quantity: QuantityLike) -> tuple[float, Optional[float]]:
-    if previous["value"] < 0 < quantity.value:
+    """A list member shares the sign its predecessor got from a word (下降3.1%、2.4%), not a written one
+    (增幅分别为2.15%、-69.05%和38.21%: 38.21 stays positive)."""
+    if previous["value"] < 0 < quantity.value and previous["text"][:1] not in _WRITTEN_SIGNS:
         return -quantity.value, (-quantity.upper if quantity.upper is not None else None)
     return quantity.value, quantity.upper
 

@@ -43,9 +43,9 @@ _CLOSING = {close: open_ for open_, close in _QUOTES.items()}
 # a leading time: 2023年, 上半年, 1-11月 …, with the 到/截至 of a deadline or a cut-off date (到2027年低空经济规模,
 # 截至2024年末, 到“十四五”末: a title line without a comma)
 _TIME_PREFIX = re.compile(
-    r"(?:(?:到|至|截至|截止到?)\s*)?(?:(?:19|20)\d\d\s*年(?:度|底|末|初|内|以来|全年)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期末|末|期间|时期)"
+    r"(?:(?:到|至|截至|截止到?)\s*)?(?:(?:19|20)\d\d\s*年(?:度|底|末|初|内|以来|全年)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期末|末|以来|期间|时期)"
     r"|[1-9]\d?\s*[-—~至]\s*[1-9]\d?\s*月(?:份)?|[1-9]\d?\s*月(?:份|末|底)?"
-    r"|[一二三四1-4]季度|上半年|下半年|前[一二三四1-4]季度|前三季度|全年|年末|年底|年初|今年以来|截至(?:目前|年底)?"
+    r"|[一二三四1-4]季度|上半年|下半年|前[一二三四1-4]季度|前三季度|全年|年末|年底|年初|今年以来|当季|当月|截至(?:目前|年底)?"
     r"|(?:过去|近)[一二三四五六七八九十两\d]{1,2}年(?:来|间|里)?|[一二三四五六七八九十两\d]{1,2}年前)")   # 过去两年, 5年前
 _TIMEFRAME = re.compile(r"^(?:[一二三四五六七八九十两\d]+\s*(?:年|个月|月|天)(?:来|以来|内|间)?|近年来?|多年来?)$")
 _ENUMERATION_LABEL = re.compile(r"[两一二三四五六七八九十百\d]+大")
@@ -63,6 +63,7 @@ _NOT_BEFORE_ETC = frozenset("高中同平对均相上下初次优特超头一二
 _NOT_AFTER_ETC = frozenset("级待于同候效额价量次比距离奖")
 _PEER_UNITS_TAIL = re.compile(r"(?:全[省市区县])?(?:[一二三四五六七八九十两\d]{1,2}个?)?(?:城区|县区|县市区|区县|市州|地市|省区市)$")
 _COUNTED_GOES_ON = frozenset("（(、")
+_PEER_UNITS = re.compile(r"(?:[一二三四五六七八九十两\d]{1,3}个?(?:城区|县区|县市区|区县|地市|市州|省区市|区|县|市|省|旗|州|盟)){1,3}")
 _INLINE_MAX = 12
 # editorial notes of a report (（下同）, （预计，下同）, （初步核算）) say how a figure was got, nothing of what it is
 _NOTE = r"(?:(?:预计数?|初步核算|初步统计|快报数?|现价|可比价)[，,、]?)?(?:下同)?"
@@ -82,11 +83,11 @@ _TIMEFRAME_TAIL = re.compile(r"(?:[一二三四五六七八九十两\d]+\s*(?:�
 _JOINT_PREFIX = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})(?:省区?市?|市|区|县|地|国|城)")
 _METRIC_HEAD = re.compile(r".{0,2}(?:率|指数|比例|比重|强度|密度)$")
 # the first characters that _ITEM_NUMBER, _JOINT_PREFIX and _TIME_PREFIX can match (besides digits)
-_FRONT_FIRST = frozenset("一二三四五六七八九十两上下前全年今截到至过近“\"" + "".join(map(chr, range(0x2160, 0x2180))) +
+_FRONT_FIRST = frozenset("一二三四五六七八九十两上下前全年今截到至过近当“\"" + "".join(map(chr, range(0x2160, 0x2180))) +
                          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _TIMEFRAME_FIRST = frozenset("一二三四五六七八九十两近多")
-_TAIL_LAST_CHARS = "年底末期月来内间度初"   # the last characters of _BASELINE_TAIL and _TIMEFRAME_TAIL
-_BASELINE_TAIL = re.compile(r"(?:由|从|比|较|与)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?|上年|去年|同期|上月|上季度"
+_TAIL_LAST_CHARS = "年底末期月来内间度初"     # 同期 ends in 期   # the last characters of _BASELINE_TAIL and _TIMEFRAME_TAIL
+_BASELINE_TAIL = re.compile(r"(?:由|从|比|较|与)\s*(?:(?:19|20)\d\d\s*年(?:底|末|同期)?|上年|去年|同期|上月|上季度"
                             r"|[一二三四]季度|上半年|前三季度|年初|上年末|上年同期)$")
 _FRONT_PHRASE = re.compile(r"按[^，,。；;：:]{1,14}?(?:计算|核算|折算|测算)为?|(?:第[一二三四五六七八九十\d]{1,3}|首)[个家座批]")
 _INNER_TIME = re.compile(r"今年|去年|上年|前年|明年|当年")
@@ -135,6 +136,10 @@ class NameRules:
         self.growth_suffixes = tuple(cues["growth_name_suffixes"])     # longest first
         self.frames = tuple(cues["frame_nouns"])
         self.target_nouns = frozenset(w for w in cues["target"] if w.endswith("目标"))   # 预期目标, 主要目标 …
+        blockers: dict[str, list[str]] = {}
+        for word in cues["cue_blockers"]:
+            blockers.setdefault(word[0], []).append(word)
+        self.blockers_by_first = {first: tuple(words) for first, words in blockers.items()}
 
     # -- entry points -------------------------------------------------------------
     def is_predicate(self, text: str, hit: Hit, kind: Optional[str] = None) -> bool:
@@ -277,6 +282,8 @@ class NameRules:
             name = self._without_peer_tail(self._peel(text, start, end, predicates))
             return None if name is not None and self._is_peer(name) else name
         subject = self._peel_span(text, start, verb.start, [h for h in predicates if h.end <= verb.start])
+        if subject is not None and kind == "rank" and self.region_spans.get(subject[0]) == subject[1]:
+            return None                  # 乙省排在第二位: the place ranks; what it ranks by is the sentence's
         if subject is not None:
             name = self._without_peer_tail(self.as_name(text, subject))
             return self._without_growth_words(name) if kind == "difference" else name
@@ -351,6 +358,8 @@ class NameRules:
             return True
         if any(name.endswith(suffix) for suffix in self.cues["peer_suffixes"]):
             return True
+        if _PEER_UNITS.fullmatch(name):
+            return True                  # 位居六区两县第1位, 十三个地市: the units ranked, not what ranks
         members = _PEER_LIST.split(name) if _PEER_LIST.search(name) else None
         return bool(members) and all(member and self._is_peer(member) for member in members)   # 高于全国、全省
 
@@ -418,8 +427,10 @@ class NameRules:
             if front is not None:            # 按2024年平均汇率计算为…, 第二个规模以上工业总产值: a manner or an
                 return front.end()           # order of achievement says nothing of what is measured
         for word in self.name_prefixes.get(first, ()):
-            if text.startswith(word, start) and start + len(word) < end:
-                return start + len(word)
+            if text.startswith(word, start) and start + len(word) < end and \
+                    not (len(word) == 1 and any(text.startswith(blocker, start)
+                                                for blocker in self.blockers_by_first.get(first, ()))):
+                return start + len(word)     # 共, 累计 …; a one-character one not in 共享, 都市 (cue_blockers)
         if _BAR.search(text, start, end) is not None:   # 某省政府工作报告丨地区生产总值, | 地区生产总值 | 5901亿元:
             bar = max(text.rfind(mark, start, end) for mark in "|丨｜")    # a headline's or a table's bar parts
             if bar < end - 2:                                              # what comes before it from the name
@@ -479,6 +490,8 @@ class NameRules:
                 names.append(last)                                  # 南京、苏州地区生产总值
             elif len(part) <= 3:
                 names.append(part + _head_of(last, part))           # 国家级、省级专精特新企业
+            elif len(part) <= 6 and len(last) > len(part) + 1 and last[len(part) - 2:len(part)] == part[-2:]:
+                names.append(part + last[len(part):])               # 城镇居民、农村居民人均可支配收入
             else:
                 name = self.as_name(text, self.clean_span(text, part_start, part_end))
                 if name is None:

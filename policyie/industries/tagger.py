@@ -154,6 +154,7 @@ class _Rules:
     product_before: regex.Pattern        # a designation: 长征五号, 天龙三号遥一, C919
     clause_breaks: str
     project_list_after: regex.Pattern    # 、Y等20个亿元以上项目 after a member: a list of projects
+    list_tail: regex.Pattern             # 、烟叶、蚕桑等 after a member: more members up to 等
     not_a_name_before: regex.Pattern     # a verb, scope word, count or coordinator before a term
     chain_qualifiers: frozenset[str]     # 特色 after 、 before a member: the chain goes on (、特色医药)
     nonterm_lookalikes: frozenset[str]   # 其中: a non-term after its first character (其|中石化) blocks nothing
@@ -229,11 +230,13 @@ class _Rules:
             product_before=regex.compile(rf"(?:{g['designation_before']}|{g['product_code']})\s?$"),
             clause_breaks=g["clause_breaks"],
             nonterm_lookalikes=frozenset(g.get("nonterm_lookalikes", ())),
+            list_tail=regex.compile(rf"(?:(?:{coordinators})[\p{{Han}}A-Za-z0-9]{{1,8}}?)+?(?=等)"),
             project_list_after=regex.compile(
                 rf"[^\s\p{{P}}\p{{S}}]{{0,3}}?(?:(?:{coordinators})[^\s\p{{P}}\p{{S}}]{{1,10}}?)*?"
-                rf"等[^\s\p{{P}}\p{{S}}]{{0,12}}?项目"),
+                rf"等[^\s\p{{P}}\p{{S}}的]{{0,12}}?项目"),  # not 等新的项目 (items of a product range)
             not_a_name_before=regex.compile(
-                rf"(?:^|[^\p{{Han}}]|{_alternation(list(g['free_left']) + list(g['discovery']['strip_prefixes']) + list(g['project_verbs']))}"
+                rf"(?:^|[^\p{{Han}}]|[{regex.escape(g['discovery']['reject_chars'])}]"
+                rf"|{_alternation(list(g['free_left']) + list(g['discovery']['strip_prefixes']) + list(g['project_verbs']))}"
                 rf"|{_kind_before_pattern(g['kind_before']).removesuffix('$')})$"),
             chain_qualifiers=frozenset(word for word in g.get("chain_qualifiers", ()) if len(word) == 2),
             discovery=_DiscoveryRules.from_grammar(g["discovery"], heads, coordinators, economy_guard,
@@ -243,6 +246,7 @@ class _Rules:
 
 CLAUSE_BREAK, CLOSING_QUOTE = 1, 2
 COUNT_CHARS = frozenset("一二三四五六七八九十两0123456789")  # first characters of a count cue (六个重点产业)
+COUNT_PREFIX = regex.compile(r"[0-9一二三四五六七八九十两百千]+[个条大项家类批种]")  # a count before a noun
 
 
 def _char_classes(breaks: str, closing_quotes: str) -> np.ndarray:
@@ -316,7 +320,7 @@ class _DiscoveryRules:
                 rf"等(?:{quantifiers})?(?:(?P<cue>{_alternation(list_cues)})"
                 rf"|(?P<hypernym>[\p{{Han}}A-Za-z0-9]{{1,{int(d['hypernym_max'])}}}?)(?:产业集群|产业|行业))"),
             count_cue=regex.compile(
-                rf"(?<=\p{{Han}})[一二三四五六七八九十两0-9]{{1,2}}[个大条](?P<cue>{_alternation(list_cues)})"),
+                rf"[一二三四五六七八九十两0-9]{{1,2}}[个大条](?P<cue>{_alternation(list_cues)})"),
             list_cues=MappingProxyType(list_cues),
             hypernym_confidence=float(d["hypernym_confidence"]),
             hypernym_reject=regex.compile(
@@ -937,7 +941,18 @@ class IndustryTagger:
             return False
         if term.goods and not self._without_products(view.text, [m]):
             return False
-        return not term.needs_head or self._headed(view.text, m)
+        return not term.needs_head or self._headed(view.text, m) or (
+            self._list_closes_with_cue(view.text, m.end) and self._free_standing(view.text, m))
+
+    def _list_closes_with_cue(self, text: str, end: int) -> bool:
+        """甘蔗、烟叶、蚕桑等产业: members the lexicon does not know lead from ``end`` to 等 + a cue."""
+        rules = self._rules
+        if text.startswith("等", end):
+            return bool(rules.discovery.list_cue.match(text, end))  # …、水产品、畜产品等主导产业
+        if text[end:end + 1] not in rules.coordinator_starts:
+            return False
+        tail = rules.list_tail.match(text, end, min(len(text), end + 60))
+        return bool(tail) and bool(rules.discovery.list_cue.match(text, tail.end()))
 
     def _anchored(self, text: str, chain: list[_Mention], starts: set[int]) -> bool:
         """A chain has an industry member, or a head after it: 文化、旅游等产业 and 铝、铜等有色金属
@@ -945,6 +960,8 @@ class IndustryTagger:
         if any(not m.term.needs_head for m in chain):
             return True
         rules, last_end = self._rules, chain[-1].end
+        if self._list_closes_with_cue(text, last_end):
+            return True  # 文化、旅游、康养等产业 with unknown members before 等
         if text[last_end:last_end + 1] in COUNT_CHARS and rules.discovery.count_cue.match(text, last_end):
             return True  # 文化、旅游两大产业
         return bool(rules.strong_head_after.match(text, last_end)) or (
@@ -1079,7 +1096,8 @@ class IndustryTagger:
     # 5. discovery -----------------------------------------------------------------
     def _add_discoveries(self, view: _Text, mentions: list[_Mention],
                          is_boundary: Optional[BoundaryCheck]) -> list[_Mention]:
-        candidates = set(self._list_candidates(view, mentions)) | set(self._verb_candidates(view))
+        candidates = (set(self._list_candidates(view, mentions)) | set(self._verb_candidates(view))
+                      | set(self._economy_candidates(view, mentions)))
         if not candidates:
             return mentions
         # Mentions never overlap, so both their starts and their ends are sorted.
@@ -1116,10 +1134,11 @@ class IndustryTagger:
                 continue  # 等重大产业项目, 等产业项目: the members are projects
             if found["cue"] is not None:
                 yield (found.start(), *rules.list_cues[found["cue"]])
-            elif not rules.hypernym_reject.search(found["hypernym"]):
+            elif not rules.hypernym_reject.search(found["hypernym"].removeprefix("其他").removeprefix("其它")):
                 yield found.start(), (), rules.hypernym_confidence
         for found in rules.count_cue.finditer(text):  # 葡萄酒、枸杞和蔬菜六个重点产业
-            yield (found.start(), *rules.list_cues[found["cue"]])
+            if found.start() and _is_han(text[found.start() - 1]):  # right after a member written in Han
+                yield (found.start(), *rules.list_cues[found["cue"]])
         starts = None
         position = text.find("等")
         while position >= 0:  # 等 before a mention (a few per document: visit them, not the mentions)
@@ -1166,6 +1185,19 @@ class IndustryTagger:
                 if member is not None and member["head"] != head:
                     member = None
 
+    def _economy_candidates(self, view: _Text, mentions: list[_Mention]) -> Iterator[Candidate]:
+        """``夜间经济、网红经济``: an unknown X经济 coordinated after a known economy term."""
+        rules, text = self._rules.discovery, view.text
+        for m in mentions:
+            if not text.startswith(ECONOMY, m.end - len(ECONOMY)) or m.end >= len(text):
+                continue
+            member = rules.next_member.match(text, m.end)
+            while member is not None and member["head"] == ECONOMY:
+                candidate = self._clean_candidate(text, member.start("x"), member.end("head"))
+                if candidate is not None:
+                    yield candidate[0], candidate[1], (), rules.verb_heads[ECONOMY][0]
+                member = rules.next_member.match(text, member.end("head"))
+
     def _clean_candidate(self, text: str, start: int, end: int) -> Optional[Span]:
         """The span of a plausible new term in ``text[start:end]`` (cue words stripped), or None."""
         rules = self._rules.discovery
@@ -1193,8 +1225,8 @@ class IndustryTagger:
         candidate = text[start:end]
         if candidate in self._by_surface or not 2 <= len(candidate) <= rules.max_length:
             return None  # most list members are known terms
-        if rules.reject_char.search(candidate) or not _has_letters(candidate):
-            return None
+        if rules.reject_char.search(candidate) or not _has_letters(candidate) or COUNT_PREFIX.match(candidate):
+            return None  # 12条 (of 发展12条制造业产业链) is a count, no term
         if candidate.startswith(rules.reject_starts) or candidate.endswith(rules.reject_endings):
             return None
         if candidate in rules.reject_words or candidate in self._rules.modifiers or self._is_nonterm(candidate):

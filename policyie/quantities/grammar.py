@@ -79,7 +79,7 @@ RECORD_TYPES = frozenset({
 })
 CUE_KINDS = frozenset({
     "money", "money_after", "rank", "rank_scope", "streak", "scale", "scale_verb", "scale_after",
-    "bare_value", "speed",
+    "bare_value", "speed", "counted_before", "counted_after",
 })
 UNIT_FAMILIES = frozenset({"money", "percent", "ratio", "count", "time", "age", "date", "physical"})
 MARKER_POSITIONS = ("before", "after", "inside")
@@ -345,6 +345,8 @@ class _Rules:
         self.unit_tail_chars = frozenset("半/" + "".join(unit.more_after for unit in units.values()))
         self.money = _alternation(cues["money"])
         self.money_after = tuple(cues["money_after"])
+        self.counted_before = _alternation(cues["counted_before"]) if cues["counted_before"] else None
+        self.counted_after = _alternation(cues["counted_after"]) if cues["counted_after"] else None
         # 居全国第一 (a rank verb) and 增速全省第一 (a scope) both make 第一 a rank
         self.rank = _alternation([*cues["rank"], *cues["rank_scope"]])
         self.rank_verbs = _alternation(cues["rank"])
@@ -747,7 +749,9 @@ class QuantityGrammar:
         while True:
             match = search(norm, position)
             if match is None:
-                return _with_shared_points(norm, text, found) if found and _POINTS in norm else found
+                if found and (_POINTS in norm or _RESPECTIVELY in norm):
+                    return _with_shared_units(norm, text, found)
+                return found
             kind = match.lastindex
             if kind == _UNIT or kind == _PLAIN:
                 start, end = match.start(), match.end(_PLAIN)
@@ -1303,7 +1307,13 @@ class QuantityGrammar:
     def _unitless(self, norm: str, candidate: _Candidate, rules: _Rules, chinese: bool) -> bool:
         """A number without a unit: a multiplied amount, or an index value after 为/达."""
         if "万" in candidate.run or "亿" in candidate.run:
-            if rules.money.search(_window(norm, candidate.start, 40, _SENTENCE_STOPS)) or \
+            counted = rules.counted_before is not None and \
+                rules.counted_before.search(_window(norm, candidate.start, 6, _CLAUSE_STOPS)) is not None or \
+                rules.counted_after is not None and \
+                rules.counted_after.search(_window_after(norm, candidate.end, 8, _CLAUSE_STOPS)) is not None
+            if counted:
+                pass                                         # 旅居人数达128.6万: people, whatever came before
+            elif rules.money.search(_window(norm, candidate.start, 40, _SENTENCE_STOPS)) or \
                     rules.money.search(_window_after(norm, candidate.end, 8, _CLAUSE_STOPS)) or \
                     ("亿" in candidate.run and self._money_step_after(norm, candidate.end, rules)):
                 candidate.unit_name = "元"                  # 营收1.2万亿, 1300多亿的外汇储备, 百亿台阶
@@ -1481,6 +1491,8 @@ class QuantityGrammar:
             return False
         candidate.end = after
         candidate.unit_name, candidate.kind_hint, candidate.approx = "位", "rank", "at_most"
+        if norm[candidate.start - 1:candidate.start] == "前" and candidate.start - 1 >= last_end:
+            candidate.start -= 1                         # 前50强: the whole top-N
         return True
 
     def _doubling(self, norm: str, candidate: _Candidate) -> bool:
@@ -1675,38 +1687,57 @@ class QuantityGrammar:
 
 
 _POINTS = "百分点"
-# 分别高于全国、全省1.2、0.5个百分点 / 1个、0.2个百分点: a number of a list whose unit the last member states
-_POINTS_LIST_MEMBER = re.compile(r"(?<![\d.A-Za-z%])(\d{1,3}(?:\.\d+)?)(个)?\s*[、和及与]\s*$")
+_RESPECTIVELY = "分别"
+# 分别高于全国、全省1.2、0.5个百分点 / 1个、0.2个百分点 / 分别完成1281.9、63.9和1218万美元: a number of a list
+# whose unit (and multiplier) the last member states
+_LIST_MEMBER = re.compile(r"(?<![\d.A-Za-z%])(\d{1,7}(?:\.\d+)?)(个)?\s*[、和及与]\s*$")
+_LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_RESPECTIVELY_REACH = 24        # 分别 at most this far before a list's first member
+_CLAUSE_MARKS = "，,。；;：:！？!?\n"
 
 
-def _with_shared_points(norm: str, text: str, found: list) -> list:
-    """``found`` with the bare members of a list of percentage points (1.2、0.5个百分点 → 1.2 too; a 1个 found
-    as a count before 、0.2个百分点 is 1 point).  Runs only for texts holding 百分点."""
+def _with_shared_units(norm: str, text: str, found: list) -> list:
+    """``found`` with the bare members of a list that its last member's unit covers: percentage points
+    anywhere (分别高于全国、全省1.2、0.5个百分点; a 1个 found as a count before 、0.2个百分点 is 1 point),
+    other units after 分别 (分别完成1281.9、63.9和1218万美元 → 1281.9万美元 too).  Runs only for texts holding
+    百分点 or 分别."""
     result: list = []
     for quantity in found:
-        if quantity.unit == _POINTS and norm[quantity.start:quantity.start + 1].isdigit():
+        leading = _LEADING_NUMBER.match(quantity.text) if quantity.unit else None
+        if leading is not None and norm[quantity.start:quantity.start + 1].isdigit():
+            points = quantity.unit == _POINTS
+            number = float(leading.group())
+            factor = quantity.value / number if number else 0.0
             members: list = []
             start = quantity.start
-            for _ in range(_LONGEST_POINTS_LIST):
-                member = _POINTS_LIST_MEMBER.search(norm, max(0, start - 12), start)
-                if member is None:
+            for _ in range(_LONGEST_LIST):
+                member = _LIST_MEMBER.search(norm, max(0, start - 14), start)
+                if member is None or (member.group(2) and not points):
                     break
                 member_start, member_end = member.start(1), member.end(2) if member.group(2) else member.end(1)
                 previous = result[-1] if result else None
                 if previous is not None and previous.end > member_start:
-                    if (previous.start, previous.end, previous.unit) != (member_start, member_end, "个"):
+                    if not points or (previous.start, previous.end, previous.unit) != (member_start, member_end, "个"):
                         break
                     result.pop()             # 1个、0.2个百分点: the count was a point
                 members.append(_new_quantity(Quantity, (
-                    member_start, member_end, text[member_start:member_end], float(member.group(1)), _POINTS,
-                    "exact", None, None)))
+                    member_start, member_end, text[member_start:member_end], float(member.group(1)) * factor,
+                    quantity.unit, "exact", None, None)))
                 start = member_start
+            if members and not points and not _respectively_before(norm, start):
+                members = []
             result.extend(reversed(members))
         result.append(quantity)
     return result
 
 
-_LONGEST_POINTS_LIST = 6
+def _respectively_before(norm: str, start: int) -> bool:
+    """分别 in the clause, right before the list that starts at ``start``."""
+    found = norm.rfind(_RESPECTIVELY, max(0, start - _RESPECTIVELY_REACH), start)
+    return found >= 0 and not any(mark in norm[found:start] for mark in _CLAUSE_MARKS)
+
+
+_LONGEST_LIST = 6
 
 
 def _before_spaces(norm: str, position: int) -> int:

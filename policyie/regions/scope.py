@@ -338,7 +338,7 @@ class RegionScope:
                 previous = offset
             paragraph_end = end if ending == "\n" else _paragraph_end(text, end)
             if start == 0 or text[start - 1] == "\n":   # the paragraph's first sentence
-                single = own[0].named and len(set(codes)) == 1
+                single = own[0].named and codes[0] is not None and len(set(codes)) == 1   # a list is no topic
                 topic, topical_until = (codes[0], paragraph_end) if single else (None, -1)
             if start < topical_until and end < paragraph_end:
                 add((end, topic))   # 苏州…。同时，…；规模以上…: still 苏州's
@@ -489,17 +489,18 @@ def _most_specific(votes: Counter, direct: Counter, table: DivisionTable) -> str
 
 
 def _joint_subjects(text: str, matches: list["RegionMatch"]) -> set[int]:
-    """Starts of the first places of lists that a count of places closes (芜湖和马鞍山两地,
-    淮北、宿州两市): the list is one joint subject."""
-    if not _JOINT_AFTER.search(text):
-        return set()
-    joint, first = set(), 0
+    """Starts of the first places of lists: places enumerated with 、 (浙江、河南、四川…均位列全国
+    前十) or closed by a count of places (芜湖和马鞍山两地, 淮北、宿州两市) are one joint subject."""
+    joint, first, listed = set(), 0, False
+    counted = _JOINT_AFTER.search(text) is not None
     for index, match in enumerate(matches):
         if index > first:
-            previous = matches[index - 1]
-            if text[previous.end:match.start] not in JOINERS:
-                first = index
-        if index > first and _JOINT_AFTER.match(text, match.end):
+            joiner = text[matches[index - 1].end:match.start]
+            if joiner not in JOINERS:
+                first, listed = index, False
+            elif joiner == "、":
+                listed = True
+        if index > first and (listed or counted and _JOINT_AFTER.match(text, match.end)):
             joint.add(matches[first].start)
     return joint
 

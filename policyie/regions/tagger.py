@@ -44,27 +44,43 @@ GLUED_TYPE_WORDS = {"市场", "市民", "市值", "市面", "市容", "区域", 
 # first character ends the word before (a conjunction, an adjective), the type character starts
 # the next.  (A place right before it keeps it: 马鞍山和县委.)
 TYPE_WORD_STARTS = set("委级城乡直政长")
+CONJUNCTION_STARTS = set("和新")   # 和 a conjunction, 新 an adjective (新|县城); not 在邱县城乡
+# 科教兴|县, 产业兴|县, 旅游富|县: a slogan's verb, not 兴县 or 富县 (after a word, not after a
+# preposition or a place: 在兴县, 吕梁兴县).
+SLOGAN_VERBS = set("兴富强立治")
+NOT_SLOGAN_BEFORE = set("在赴到至和与及对从向于由经同")
+SLOGAN_AFTER = ("富民", "强县", "兴业", "惠民", "利民", "安民", "兴市", "强市", "富县", "兴县", "强区")   # 兴县富民
+# 村集体和|县、乡: levels listed after a two-character county's type character.
+LEVEL_LIST_AFTER = ("、乡", "、镇", "、村", "、市", "、区", "、省")
 # 代县长, 副县长: a title's prefix before a two-character county's type character and 长.
 TITLE_PREFIXES = set("代副原前")
 # A person's name in a list of names (谢良宽、熊枝江、陈长青): a common surname and a county's short
 # name as the given name, the three characters standing alone between list marks.
-SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏"
                "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵"
-               "万钱严覃武戴莫孔向汤柯饶")
+               "万钱严覃武戴莫孔汤柯饶盛齐盖屈牛鲁冉")   # not 于, 向: words before places (于长春召开)
+# …and a person's name after a title (记者王亚东, 市长 田凤山) or before what only people do
+# (张万年出席, 高玉林等人, 刘安庆主持): the place-like given name is no place.
+_TITLE_BEFORE = re.compile(r"(?:记者|书记|主任|主席|委员|代表|总理|教授|院士|研究员|工程师|指导员|经理|同志|老师"
+                           r"|[局市省县区镇乡村州旗厅处科部校院所行会队社]长|董事长|理事长|秘书长)\s*\Z")
+_PERSON_AFTER = re.compile(r"(?:说|表示|指出|认为|介绍|强调|透露|报道|主持|出席|等人|等同志|同志|女士|先生|一行"
+                           r"|讲话|致辞|宣布|摄)")
 NAME_LIST_BEFORE = set("、，,：:（(\n ")
 NAME_LIST_AFTER = set("、，,。；;：:）)\n 等和")
 # An everyday-word name that starts the name of a group (天山北坡城市群) stays for it to be read.
 GROUP_NAME_AFTER = re.compile(r"[^，。、；：！？,.;:!?\s的和与及]{0,6}?(?:经济带|经济区|经济圈|城市群|都市圈)")
+NUMERALS = set("0123456789０１２３４５６７８９一二三四五六七八九十百两零〇.")
 # 生产总值 after 地区: 毕节|地区生产总值 is 毕节, not the old 毕节地区.
 GDP_AFTER_REGION = "生产总值"
 PORT = "港"
+SCOPE_COUNTRY_WORDS = ("我国",)   # not 全国: 全国重点实验室 is a name
 # Names that end in an everyday word (都市 of 都市圈, 大都市) are not given to the segmenter whole.
 SPLIT_ENDINGS = ("都市",)
 NOT_PORT_AFTER = set("澳台股人")
 # Between a place and the head of the proper name it starts only name characters may stand,
 # not the NAME_BREAKS of the lexicon.
 DIVISION_TYPES = set("省市区县州盟旗")
-NAME_BREAK_WORDS = ("建设", "推进", "推动", "打造", "发展", "加快", "支持", "实施", "引进", "落户", "签约",
+NAME_BREAK_WORDS = ("建设", "建立", "设立", "成立", "周围", "周边", "境内", "推进", "推动", "打造", "发展", "加快", "支持", "实施", "引进", "落户", "签约",
                     "新增", "拥有", "培育", "形成", "成为", "建成", "完成", "实现", "开展", "举办", "召开",
                     "政府", "委员会", "人大", "政协", "省委", "市委", "区委", "县委")
 # 中心 of an aim (国际科技创新中心, 国际消费中心城市) is not a facility.
@@ -245,24 +261,45 @@ class RegionTagger:
                     continue
             elif surface.straddles and _straddled(text, candidate, junction, starts, ends):
                 continue
+            if candidate.start > 0 and text[candidate.start - 1] in "（(" and text[candidate.end:candidate.end + 1] in "）)" \
+                    and self._after_proper_head(text, candidate.start - 1):
+                continue   # 龙马管控集团（崇左）…基地, 中南大学（崇左）: the place is part of the name
             if surface.all_full:
                 if text[candidate.end - 1:candidate.end + 1] in GLUED_TYPE_WORDS:
                     continue   # 昆山市|场: the type character belongs to the next word
-                if candidate.end - candidate.start == 2 and text[candidate.end:candidate.end + 1] in TYPE_WORD_STARTS \
-                        and text[candidate.end - 1] in "县市区旗" and candidate.start not in ends \
-                        and (candidate.start > 0 and _is_hanzi(text[candidate.start - 1])
+                if candidate.end - candidate.start == 2 and candidate.start not in ends \
+                        and (text[candidate.end:candidate.end + 1] in TYPE_WORD_STARTS
+                             or text[candidate.end:candidate.end + 2] in LEVEL_LIST_AFTER) \
+                        and text[candidate.end - 1] in "县市区旗" \
+                        and (text[candidate.start] in CONJUNCTION_STARTS and candidate.start > 0
+                             and _is_hanzi(text[candidate.start - 1])
                              or text[candidate.start] in TITLE_PREFIXES and text[candidate.end] == "长"):
                     continue   # 市委和|县委: a conjunction and the next body's type word; 代|县长
-            if text.startswith(GDP_AFTER_REGION, candidate.end) and text.endswith("地区", 0, candidate.end):
-                continue   # 毕节|地区生产总值
-            if surface.weak and candidate.end - candidate.start == 2 and _given_name(text, candidate):
-                continue   # 熊|枝江 in a list of names
+                if candidate.end - candidate.start == 2 and text[candidate.start] in SLOGAN_VERBS \
+                        and candidate.start not in ends \
+                        and (candidate.start > 0 and _is_hanzi(text[candidate.start - 1])
+                             and text[candidate.start - 1] not in NOT_SLOGAN_BEFORE
+                             or text.startswith(SLOGAN_AFTER, candidate.end)):
+                    continue   # 科教兴|县, 旅游富|县, 兴县富民
             else:
                 after = text[candidate.end:candidate.end + 1]   # most names: no street or feature after
                 if (after in FEATURE_STARTS or after.isdigit()) and _followed_by_feature(text, candidate):
                     continue   # 清水湾, 重庆路, 太原1路
+                if candidate.end - candidate.start == 2 and _given_name(text, candidate):
+                    continue   # 熊|枝江 in a list of names, 记者王|亚东, 张|万年出席
+            if text[candidate.start] in "万千亿" and candidate.start > 0 and text[candidate.start - 1] in NUMERALS:
+                continue   # 350|万年, 2|万安置: a number's multiplier, not 万年县
+            if text.startswith(GDP_AFTER_REGION, candidate.end) and text.endswith("地区", 0, candidate.end):
+                continue   # 毕节|地区生产总值
             kept.append(candidate)
         return kept
+
+    def _after_proper_head(self, text: str, position: int) -> bool:
+        """The text before ``position`` ends with the head of a company's, a school's or an
+        institute's name (集团, 大学, 公司, 研究院 …)."""
+        heads = self.lexicon.heads
+        return any(heads.get(text[position - length:position], ("",))[0] in ("company", "school", "institute")
+                   for length in self.lexicon.head_lengths if position >= length)
 
     @staticmethod
     def _tile(candidates: list[Candidate]) -> list[Candidate]:
@@ -293,6 +330,8 @@ class RegionTagger:
             if candidate.start < covered_until:
                 continue
             if end is not None and candidate.start not in stops:
+                if candidate.surface.ordinary:
+                    continue   # 合作|攀西红古堡…基地: an everyday word does not take the places after it in
                 covered_until = end
                 if text[end - 1] == PORT and kept and kept[-1].end == candidate.start:
                     kept.pop()   # 宁波舟山港: a port named after two places
@@ -302,11 +341,13 @@ class RegionTagger:
 
     def _proper_name_end(self, text: str, candidate: Candidate) -> int | None:
         """End of the proper name that ``candidate`` starts (北京|大学, 天津|港), else None."""
+        end = candidate.end
+        if text[candidate.start:end] in SCOPE_COUNTRY_WORDS:
+            return None   # 我国第一家棉纺织厂: the country, never a name's first word
+        if text.startswith(PORT, end) and text[end + 1:end + 2] not in NOT_PORT_AFTER:
+            return end + 1   # 天津港, and a group's port (北部湾港)
         if candidate.surface.group:
             return None
-        end = candidate.end
-        if text.startswith(PORT, end) and text[end + 1:end + 2] not in NOT_PORT_AFTER:
-            return end + 1
         lexicon = self.lexicon
         # A head may start up to MAX_NAME_GAP characters on, at the first break (punctuation, 的,
         # a digit …) at the latest; only where the first two characters of some head may stand.
@@ -343,7 +384,8 @@ class RegionTagger:
                 middle = text[end:gap_end]
                 if _restates_place(text, candidate, middle):
                     return farthest   # 鼓楼区|鼓楼医院: the proper name starts anew after the place
-                if any(word in middle for word in NAME_BREAK_WORDS) or any(ch in DIVISION_TYPES for ch in middle):
+                if any(word in middle for word in NAME_BREAK_WORDS) \
+                        or any(ch in DIVISION_TYPES for ch in middle.replace("东盟", "").replace("联盟", "")):
                     return farthest   # 福建省|鼓楼区鼓楼医院: the hospital's name starts after 鼓楼区
                 if text.startswith("中心", head_end - 2) and _is_concept_centre(text, middle, head_end):
                     continue
@@ -469,8 +511,8 @@ def _inside_block(candidate: Candidate, blocks: dict[int, list[int]]) -> bool:
 def _fits_words(text: str, candidate: Candidate, is_boundary, starts: set[int], ends: set[int]) -> bool:
     """With a segmenter: the name must not start inside a word, and a weak one must not end
     inside one either.  A neighbouring place name counts as a boundary (北京朝阳 may be one token)."""
-    if not (is_boundary(candidate.start) or candidate.start in ends):
-        return False
+    if not (is_boundary(candidate.start) or candidate.start in ends or text.startswith("中共", candidate.start - 2)):
+        return False   # (中共扬州|八届市委: the segmenter may glue the party's name on)
     end = candidate.end
     if candidate.weak and not (is_boundary(end) or end in starts or (end < len(text) and not _is_hanzi(text[end]))
                                or text.startswith(PORT, end) and is_boundary(end + 1)):
@@ -479,12 +521,17 @@ def _fits_words(text: str, candidate: Candidate, is_boundary, starts: set[int], 
 
 
 def _given_name(text: str, candidate: Candidate) -> bool:
-    """A county's short name as the given name after a surname, the three characters alone
-    between list marks (谢良宽、熊枝江、陈长青)."""
+    """A place's short name as the given name after a surname: the three characters alone
+    between list marks (谢良宽、熊枝江、陈长青), after a title (记者王亚东, 市长 田凤山) or before
+    what only people do (张万年出席, 高玉林等人)."""
     start = candidate.start
-    return (start >= 1 and text[start - 1] in SURNAMES
-            and (start == 1 or text[start - 2] in NAME_LIST_BEFORE)
-            and (candidate.end == len(text) or text[candidate.end] in NAME_LIST_AFTER))
+    if start < 1 or text[start - 1] not in SURNAMES or candidate.surface.province:
+        return False
+    if (start == 1 or text[start - 2] in NAME_LIST_BEFORE) \
+            and (candidate.end == len(text) or text[candidate.end] in NAME_LIST_AFTER) and candidate.weak:
+        return True
+    return bool(_PERSON_AFTER.match(text, candidate.end)
+                or _TITLE_BEFORE.search(text, max(0, start - 12), start - 1))
 
 
 def _glued_to_punctuation(text: str, start: int, is_boundary) -> bool:
@@ -608,8 +655,9 @@ def _has_cue(text: str, candidates: list[Candidate], index: int, table: Division
     candidate = candidates[index]
     before = candidates[index - 1] if index > 0 else None
     after = candidates[index + 1] if index + 1 < len(candidates) else None
-    if before is not None and before.end == candidate.start and _is_parent_of(before, candidate, table):
-        return True
+    if before is not None and before.end == candidate.start and _is_parent_of(before, candidate, table) \
+            and not any(s.level == "country" for s in before.senses):
+        return True   # 云浮新兴; not 全国|公安, 中国|合作: the country is no cue
     if before is not None and text[before.end:candidate.start] in ("、", "和", "与", "及") and _is_division(before):
         return True
     if after is not None and text[candidate.end:after.start] in ("、",) and _is_division(after):

@@ -156,3 +156,14 @@ def test_port_glued_to_a_county_name_by_the_segmenter(tagger):
         position += len(word)
         bounds.add(position)
     assert [m.text for m in tagger.find(text, is_boundary=bounds.__contains__)] == []
+
+
+def test_place_glued_to_the_party_name_by_the_segmenter(tagger):
+    """中共扬州|八届市委: a segmenter that glues 中共 onto a place leaves the place a name."""
+    text = "中共扬州八届市委召开会议"
+    words = ["中共扬州", "八", "届", "市委", "召开", "会议"]
+    bounds, position = {0}, 0
+    for word in words:
+        position += len(word)
+        bounds.add(position)
+    assert [m.text for m in tagger.find(text, is_boundary=bounds.__contains__)] == ["扬州"]
