@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Mapping, NamedTuple, Optional, Sequence
 # Lists that rule packs may extend ({"cue": <list>, "text": <word>}); the order is the documented one.
 CUE_LISTS = (
     "growth", "not_growth", "stock_increases", "negative", "share", "difference", "ratio_verbs", "target", "weak_target",
-    "result_verbs", "verbs", "adverbs", "name_prefix_noise", "name_suffix_noise", "kept_before_amounts",
+    "result_verbs", "verbs", "adverbs", "result_markers", "name_prefix_noise", "name_suffix_noise", "kept_before_amounts",
     "growth_name_suffixes", "growth_nouns", "copulas",
     "scope_words", "national_words", "peer_groups", "peer_suffixes", "report_markers", "report_openers",
     "review_markers", "plan_markers", "plan_intro_verbs", "block_intro_verbs", "achievement_ordinals", "label_units",
@@ -35,7 +35,7 @@ CUE_LISTS = (
 # or in headings (see names.py and document.py).
 SCANNED_LISTS = (
     "growth", "not_growth", "stock_increases", "negative", "share", "difference", "ratio_verbs", "target", "weak_target",
-    "result_verbs", "verbs", "adverbs", "cue_blockers",
+    "result_verbs", "verbs", "adverbs", "result_markers", "cue_blockers",
 )
 
 # Roles that end a subject: a name never runs across one of these words.
@@ -130,7 +130,7 @@ class Cues:
         """For each scanned word, what the rules ask of every hit of it, worked out once: its predicate
         level (0 never, 1 for growth values only — 增速 is a noun otherwise —, 2 always; a noun suffix after
         a hit still cancels it, see names.NameRules.is_predicate) and its goal tag ("strong", "expected"
-        for 预计, "weak", "respectively" for 分别, or None)."""
+        for 预计, "weak", "respectively" for 分别, "done" for a result marker: 已, 目前; or None)."""
         growth_nouns = set(self.lists["growth_nouns"])
         info = {}
         for word, roles in self.scanner.roles.items():
@@ -139,6 +139,8 @@ class Cues:
                 tag = "expected" if "预计" in word else "strong"
             elif "weak_target" in roles:
                 tag = "weak"
+            elif "result_markers" in roles:
+                tag = "done"
             else:
                 tag = "respectively" if word == "分别" else None
             info[word] = (level, tag)

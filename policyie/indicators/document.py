@@ -44,6 +44,8 @@ _NO_PLAN_INTRO = re.compile(r"显示|审议")
 _TITLE_YEAR_REACH = 20    # 2024年某市政府工作报告: how far before 工作报告 the report's year may stand
 _HEAD_CHARS = 400
 # a line that only dates the document (2025年3月20日, 某市统计局 2025年3月20日): no year of its values
+# a paragraph opening with the present or recent years, or with another speaker, no longer lists a report's goals
+_PLAN_BLOCK_END = re.compile(r"(?:近年来|近几年来?|多年来|目前|如今|截至目前)[，,]|[^，,。；;：:\n]{2,24}?(?:表示|认为|看来|介绍|建议)[，,：:]")
 _DATE_ONLY = re.compile(r"[^。，,；;：:]{0,20}(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。，,；;：:]{0,4}")
 _SECTION_MARK = re.compile(r"[■□●◆◇▲△▶►★☆※【〖]|[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[、.．](?!\d)")
 _DAY_AFTER_YEAR = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -184,6 +186,10 @@ class DocContext:
                 if opener is not None:
                     section, block_frame, carried = opener, None, None
             intro = self._intro_frame(line_start, end) if stripped and heading is None else None
+            if block_frame is not None and heading is None:
+                block_end = _PLAN_BLOCK_END.match(stripped)
+                if block_end is not None and "报告" not in block_end.group():
+                    block_frame, carried = None, None   # 近年来，… ¶ 某代表表示，…: the report's goals end here
             self.paragraph_starts.append(start)
             self.paragraph_frames.append(block_frame or section)
             self.paragraph_carried.append(carried)

@@ -15,10 +15,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Callable, Iterable, Mapping, Optional, Protocol, Sequence
 
-from policyie.indicators.cues import CUE_LISTS, Cues, Hit, default_cues, is_word_of_its_own
-from policyie.indicators.document import DocContext
+from policyie.indicators.cues import CUE_LISTS, PREDICATE_ROLES, Cues, Hit, default_cues, is_word_of_its_own
+from policyie.indicators.document import DocContext, Frame
 from policyie.indicators.names import (NOT_PREDICATE, NOUN_ENDINGS, Clause, NameRules, hits_between,
                                        inline_parenthetical_end, without_asides)
 from policyie.quantities import NumeralError, parse_numeral
@@ -36,11 +37,19 @@ _LIST_GAP = re.compile(r"\s*[、和及与，,]?\s*")     # between two values of
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
 _SUBJECT_BOUNDARY = re.compile(r"[，,；;：:。\n]")
 _CONVERSION_RATE = re.compile(r"1\s*[:：∶]")
-_GROWTH_AFTER = re.compile(r"的?(?:增长|增速|增幅)")
+# 保持20%以上增长, 实现了11.2%的高增长, 5%以上经济增长目标: a change named after the value (the words between
+# are what grows or how fast: 经济, 两位数, 较快)
+_GROWTH_AFTER = re.compile(r"的?(?P<noun>[^\W\d]{0,6}?)(?:增长|增速|增幅|涨幅)(?![极点])(?P<goal>(?:的?预期)?目标|预期)?")
+_GOAL_AFTER = re.compile(r"的?(?:预期|奋斗|增长|增速)?目标")
+_GROWTH_DEGREE = re.compile(r"(?:[两双三]位数|较?高|较快|快速|高速|中高速|平稳|稳定|稳步|稳健|强劲|年均|同比|恢复性|合理|适度)")
 _GROWTH_GAP = 4          # characters allowed between a growth word and its value (同比增长了 8%)
 _DIFFERENCE_GAP = 12     # 高于全国平均水平 6.1个百分点
 _QUOTE_TITLE_MAX = 20    # a quoted span this short is a name or a title (“10条支持政策”), not a statement
 _AGENT_PREFIXES = ("该", "我们")
+# SPEC 4: a count over provinces is the country's (上海、北京等20个省(自治区、直辖市)召开了两会)
+_PROVINCES = frozenset({"省", "省份", "省区", "省市", "省区市", "省市区", "省级行政区", "省（区、市）", "省(区、市)",
+                        "省（自治区、直辖市）", "省(自治区、直辖市)", "省、自治区、直辖市"})
+_AGENTS = frozenset({"我们", "国家", "中央", "政府"})     # subjects that say who, never what
 _COMPARED_KINDS = ("rank", "difference", "share")
 _QUOTED = re.compile("[“《「]")
 _BRACKETED = re.compile("[（(［〔\\[¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473\u2776-\u277f]")      # the first characters of asides
@@ -50,6 +59,10 @@ _BASE_AFTER = re.compile(r"\s*(?:[）)，,。；;\n]|$)")
 _BASE_REACH = 14          # characters before a value read for 以…为 / =
 _BASE_LAST = frozenset("为=＝ 　")     # the characters that _BASE_BEFORE can end with
 _UNKNOWN = object()       # a value not computed yet
+_NO_CUES: Mapping[str, int] = MappingProxyType({})
+_NO_FRAME = Frame(None, None)
+_GOAL_ROLES = frozenset({"target", "weak_target"})
+_LINKING_ROLES = frozenset({"result_verbs", "adverbs"})     # between a growth noun and the rate it reaches
 _SCAN_AFTER = 40         # characters after the last value of a sentence that the scan covers
 
 
@@ -383,7 +396,7 @@ class _DocumentRun:
             name = self._name(quantity, clause, kind, counted, family, previous)
         if sentence.bracketed:
             name = without_asides(name)
-        year, target = self._year_and_target(quantity, sentence)
+        year, target = self._year_and_target(quantity, sentence, clause)
         unit = quantity.unit
         if not unit and _MULTIPLIED.search(quantity.text):
             if name and self.implied_units:
@@ -393,7 +406,9 @@ class _DocumentRun:
         return {
             "text": quantity.text, "start": quantity.start, "end": quantity.end,
             "value": value, "unit": unit, "approx": self._approx(quantity, index), "kind": kind,
-            "name": name, "year": year, "region": place or self._region(quantity, sentence, clause, kind),
+            "name": name, "year": year,
+            "region": place or ("100000" if counted is not None and self.text[counted[0]:counted[1]] in _PROVINCES
+                                else self._region(quantity, sentence, clause, kind)),
             "target": target, "upper": upper,
         }
 
@@ -444,7 +459,17 @@ class _DocumentRun:
                 return after
         if name is None and kind == "share" and self.text.startswith("的", quantity.end):
             name = self.names.as_name(self.text, self.names.counted_after(clause, quantity, self._next_start(quantity)))
-        if name is None and previous is not None:     # 超过六成的财政支出用于民生: the share of what follows
+        if kind == "growth" and (name is None or self._is_agent(name)):
+            noun = self._growth_noun_after(quantity)
+            if noun is not None:
+                return noun       # 国家明确4.5%-5%的经济增长预期目标 → 经济
+        if name is not None and counted is None and (name in self.region_texts or name in _AGENTS):
+            # 海南省实现了11.2%的高增长: a place says whose value it is, not what is measured; it shares the name
+            # of the value before only in a list of such values in one clause (湖北12.9%、海南11.2%)
+            same = previous is not None and previous["kind"] == kind and previous["unit"] == quantity.unit and \
+                previous["start"] >= clause.clause_start
+            name = previous["name"] if same else None
+        elif name is None and previous is not None:
             name = previous["name"]       # 完成4704.3亿元、增长6.1%: values sharing a subject
         elif name is None and clause.clause_start > clause.sentence_start:
             topic = None                  # 地区生产总值方面，降幅收窄24个百分点: the topic names the value
@@ -455,6 +480,14 @@ class _DocumentRun:
         if name and quantity.unit.endswith("/小时") and name.endswith("时速"):
             name = "时速"                 # SPEC 4: speeds are named 时速, whatever runs at them
         return name
+
+    def _growth_noun_after(self, quantity: QuantityLike) -> Optional[str]:
+        """What grows, when a change is named after its value (5%以上经济增长目标 → 经济), not a degree (两位数增速)."""
+        after = _GROWTH_AFTER.match(self.text, quantity.end)
+        if after is None or not after.group("noun"):
+            return None
+        noun = self.names.clean_text(after.group("noun"))
+        return None if noun is None or _GROWTH_DEGREE.fullmatch(noun) else noun
 
     def _names_what_follows(self, quantity: QuantityLike, clause: Clause, previous: Optional[dict],
                             name: Optional[str]) -> bool:
@@ -479,7 +512,7 @@ class _DocumentRun:
         """A subject that says who, not what: a place (苏州), a scope word (全市), a pronoun (该企业, 我们)."""
         sets = self.sets
         return name in self.region_texts or name in sets["scope_words"] or name in sets["national_words"] or \
-            name.startswith(_AGENT_PREFIXES)
+            name.startswith(_AGENT_PREFIXES) or name in _AGENTS
 
     def _next_start(self, quantity: QuantityLike) -> int:
         index = bisect_right(self.quantity_starts, quantity.start)
@@ -513,7 +546,22 @@ class _DocumentRun:
         if quantity.unit in ("%", "", "‰") and \
                 any("share" in h.roles for h in hits_between(clause, clause.clause_start, quantity.start)):
             return "share", None
+        if quantity.unit in ("%", "百分点"):
+            noun = self._growth_subject(clause, quantity.start)
+            if noun is not None:
+                return "growth", noun  # GDP增长目标由10%以上调整为11%以上, 增速提高到7%: a rate of growth reached
         return "level", None
+
+    def _growth_subject(self, clause: Clause, offset: int) -> Optional[Hit]:
+        """The growth noun (增速, 增幅, 增长目标 …) that the value's clause is about, when only copulas, result verbs
+        and adverbs stand between it and the value."""
+        growth_nouns = self.sets["growth_nouns"]
+        for hit in reversed(hits_between(clause, clause.clause_start, offset)):
+            if hit.word in growth_nouns:
+                return hit
+            if hit.roles & PREDICATE_ROLES and not hit.roles & _LINKING_ROLES:
+                return None
+        return None
 
     def _growth_cue_before(self, predicates: list[Hit], offset: int) -> Optional[Hit]:
         """A growth word right before the value (adverbs such as 分别 may stand between; a growth noun
@@ -689,16 +737,30 @@ class _DocumentRun:
         return not any(self.names.is_predicate(text, h) for h in (*gap_hits, *sentence.hits_at(quantity.end)))
 
     # -- year and target -----------------------------------------------------------------
-    def _year_and_target(self, quantity: QuantityLike, sentence: _Sentence) -> tuple[Optional[int], bool]:
+    def _year_and_target(self, quantity: QuantityLike, sentence: _Sentence,
+                         clause: Clause) -> tuple[Optional[int], bool]:
         context = self.context
-        year, deadline = context.governing_year_of(sentence.year_marks, quantity.start)
-        frame = context.frame_at(quantity.start)
+        offset, first_cue = quantity.start, sentence.first_cue
+        year, deadline = context.governing_year_of(sentence.year_marks, offset)
+        frame = context.frame_at(offset)
+        done = first_cue.get("done", offset) < offset and self._done_in_clause(clause, offset)
+        if done:
+            # 今年将开通航线10条以上。¶ 目前，已集聚企业超150家: a result marker in the value's own clause states
+            # what is, whatever goal an earlier clause, sentence or paragraph set
+            first_cue = _NO_CUES
+            if deadline:
+                year, deadline = None, False
+            if frame.mode == "plan":
+                frame = _NO_FRAME
         if year is None:
             if sentence.earlier_year is _UNKNOWN:
                 sentence.earlier_year = context.earlier_year(sentence.start)
             year = sentence.earlier_year if sentence.earlier_year is not None else frame.year
-        offset, first_cue = quantity.start, sentence.first_cue
         strong = deadline or first_cue.get("strong", offset) < offset        # 力争, 目标, 到2027年
+        if not strong and quantity.unit == "%":
+            after = _GROWTH_AFTER.match(self.text, quantity.end)
+            strong = (after is not None and after.group("goal") is not None) or \
+                _GOAL_AFTER.match(self.text, quantity.end) is not None          # 5%以上经济增长目标, 5%左右的目标
         weak = first_cue.get("weak", offset) < offset                        # 将, 要
         expected = first_cue.get("expected", offset) < offset                # 预计
         doc_year = context.year
@@ -706,7 +768,18 @@ class _DocumentRun:
             year = doc_year if (strong or weak or frame.mode == "plan") else doc_year - 1
         elif year is None and not (strong or weak or expected or frame.mode == "plan"):
             year = context.opening_year      # the year a review is about: its results that name none
-        return year, self._is_target(year, doc_year, frame.mode, strong, weak, expected)
+        return year, not done and self._is_target(year, doc_year, frame.mode, strong, weak, expected)
+
+    @staticmethod
+    def _done_in_clause(clause: Clause, offset: int) -> bool:
+        """Whether the last goal word or result marker (已, 目前) of the value's clause is a result marker."""
+        done = False
+        for hit in hits_between(clause, clause.clause_start, offset):
+            if "result_markers" in hit.roles:
+                done = True
+            elif hit.roles & _GOAL_ROLES:
+                done = False
+        return done
 
     def _is_target(self, year: Optional[int], doc_year: Optional[int], mode: Optional[str],
                    strong: bool, weak: bool, expected: bool) -> bool:

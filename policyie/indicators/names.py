@@ -45,7 +45,8 @@ _CLOSING = {close: open_ for open_, close in _QUOTES.items()}
 _TIME_PREFIX = re.compile(
     r"(?:(?:到|至|截至|截止到?)\s*)?(?:(?:19|20)\d\d\s*年(?:度|底|末|初|内|以来|全年)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期末|末|以来|期间|时期)"
     r"|[1-9]\d?\s*[-—~至]\s*[1-9]\d?\s*月(?:份)?|[1-9]\d?\s*月(?:份|末|底)?"
-    r"|[一二三四1-4]季度|上半年|下半年|前[一二三四1-4]季度|前三季度|全年|年末|年底|年初|今年以来|当季|当月|截至(?:目前|年底)?)")
+    r"|[一二三四1-4]季度|上半年|下半年|前[一二三四1-4]季度|前三季度|全年|年末|年底|年初|今年以来|当季|当月|截至(?:目前|年底)?"
+    r"|(?:过去|近)[一二三四五六七八九十两\d]{1,2}年(?:来|间|里)?|[一二三四五六七八九十两\d]{1,2}年前)")   # 过去两年, 5年前
 _TIMEFRAME = re.compile(r"^(?:[一二三四五六七八九十两\d]+\s*(?:年|个月|月|天)(?:来|以来|内|间)?|近年来?|多年来?)$")
 _ENUMERATION_LABEL = re.compile(r"[两一二三四五六七八九十百\d]+大")
 _SHARE_SUFFIX = re.compile(r"的?(?:比重|占比|份额|比例)")
@@ -82,13 +83,14 @@ _TIMEFRAME_TAIL = re.compile(r"(?:[一二三四五六七八九十两\d]+\s*(?:�
 _JOINT_PREFIX = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})(?:省区?市?|市|区|县|地|国|城)")
 _METRIC_HEAD = re.compile(r".{0,2}(?:率|指数|比例|比重|强度|密度)$")
 # the first characters that _ITEM_NUMBER, _JOINT_PREFIX and _TIME_PREFIX can match (besides digits)
-_FRONT_FIRST = frozenset("一二三四五六七八九十两上下前全年今截到至当“\"" + "".join(map(chr, range(0x2160, 0x2180))) +
+_FRONT_FIRST = frozenset("一二三四五六七八九十两上下前全年今截到至过近当“\"" + "".join(map(chr, range(0x2160, 0x2180))) +
                          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _TIMEFRAME_FIRST = frozenset("一二三四五六七八九十两近多")
 _TAIL_LAST_CHARS = "年底末期月来内间度初"     # 同期 ends in 期   # the last characters of _BASELINE_TAIL and _TIMEFRAME_TAIL
 _BASELINE_TAIL = re.compile(r"(?:由|从|比|较|与)\s*(?:(?:19|20)\d\d\s*年(?:底|末|同期)?|上年|去年|同期|上月|上季度"
                             r"|[一二三四]季度|上半年|前三季度|年初|上年末|上年同期)$")
 _FRONT_PHRASE = re.compile(r"按[^，,。；;：:]{1,14}?(?:计算|核算|折算|测算)为?|(?:第[一二三四五六七八九十\d]{1,3}|首)[个家座批]")
+_INNER_TIME = re.compile(r"今年|去年|上年|前年|明年|当年")
 _ORDINAL = re.compile(r"^(?:全[国省市区县])?(?:第[一二三四五六七八九十百\d]+|首)[个家座批只条位]?$")
 
 
@@ -132,6 +134,8 @@ class NameRules:
         self.national_prefixes = tuple(cues["national_words"])
         self.name_prefixes, self.name_suffixes, self.noise_words = cues.name_prefixes, cues.name_suffixes, cues.noise_words
         self.growth_suffixes = tuple(cues["growth_name_suffixes"])     # longest first
+        self.frames = tuple(cues["frame_nouns"])
+        self.target_nouns = frozenset(w for w in cues["target"] if w.endswith("目标"))   # 预期目标, 主要目标 …
         blockers: dict[str, list[str]] = {}
         for word in cues["cue_blockers"]:
             blockers.setdefault(word[0], []).append(word)
@@ -292,6 +296,7 @@ class NameRules:
         """S V O: the object if there is one, else peel the predicate off and look again; the subject
         when no predicate is left."""
         predicates = list(predicates)
+        copula = False          # only a copula (and adverbs) after the predicates peeled so far
         while predicates:
             last = predicates.pop()
             obj = self.clean_span(text, last.end, end)
@@ -299,6 +304,16 @@ class NameRules:
                 continue    # 数字化改造覆盖率: a bare metric head makes the verb part of the name
             if obj is not None:
                 return obj
+            if copula and last.word in self.target_nouns:
+                # 多数地方预期目标为5%, GDP的目标下调至8%: a goal noun before its copula is the subject's head
+                before = predicates[-1].end if predicates else start      # 为何将GDP的目标下调至8%
+                subject = self.clean_span(text, max(start, before), last.end)
+                if subject is not None:
+                    return subject
+            if "result_verbs" in last.roles:
+                copula = True
+            elif "adverbs" not in last.roles:
+                copula = False
             end = last.start
         return self.clean_span(text, start, end)
 
@@ -378,6 +393,10 @@ class NameRules:
             return None          # 比一季度: a baseline alone names nothing
         if self._is_noise(name):
             return None
+        if name[0] == "在" and name.endswith(self.frames):
+            return None          # 在这个基础上实现5.5%的增长: a frame names nothing
+        if _JOINT_PREFIX.fullmatch(name):
+            return None          # 吉林、黑龙江两省的增长目标: the places, named before, not what is measured
         return start, end
 
     def _is_noise(self, name: str) -> bool:
@@ -416,6 +435,9 @@ class NameRules:
             bar = max(text.rfind(mark, start, end) for mark in "|丨｜")    # a headline's or a table's bar parts
             if bar < end - 2:                                              # what comes before it from the name
                 return bar + 1
+        inner = _INNER_TIME.search(text, start + 1, min(end - 2, start + 6))
+        if inner is not None and text[inner.start() - 1] not in "比较于与同":
+            return inner.start()         # 公司去年营收: a topic before a time word; the metric follows it
         cut = text.rfind("等", start, end)
         if start < cut < end - 2 and (text.find("、", start, cut) >= 0 or text[cut + 1] in "各多一" or
                                       (cut - start >= 2 and text[cut - 1] not in _NOT_BEFORE_ETC and
