@@ -95,7 +95,9 @@ NOT_SUBJECT_BEFORE = ("高于", "低于", "超过", "超出", "快于", "慢于"
                       # lists and titles a thing enters: 纳入全国名特优新农产品名录, 获评全国文明城市
                       "纳入", "列入", "入围", "获评", "荣获", "评为", "列为", "创建", "创成", "争创",
                       # visits: 亲临青海考察, 视察河南重要讲话 (the place visited, not the report's subject)
-                      "亲临", "莅临", "视察", "考察", "调研", "来到", "访问", "出访", "走进")
+                      "亲临", "莅临", "视察", "考察", "调研", "来到", "访问", "出访", "走进",
+                      # where what is brought in comes from: 引进北京资源, 承接上海产业转移
+                      "引进", "承接", "吸纳")
 # 创建15个全国示范村: a place after a count names the kind of thing counted (\Z, not $: a count at the
 # end of the line before does not count).
 _AFTER_COUNT = re.compile(r"[\d一二三四五六七八九十百千万两余多]+[个家项座批条所名处支件类种]\Z")
@@ -150,6 +152,7 @@ class RegionScope:
         self._routes = _route_members(text, self.matches)
         self._codes = [_code_of(m) for m in self.matches]
         self._status = [self._subject_status(m.start, m.end) for m in self.matches]
+        self._merge_addresses()
         self._joint = _joint_subjects(text, self.matches)
         self._scope_words = self._find_scope_words()
         self._word_codes: dict[tuple[str, str | None], str | None] = {}
@@ -158,6 +161,22 @@ class RegionScope:
         self.main = self._main_region()
         self._points: list[tuple[int, str | None]] = self._build()
         self._offsets = [offset for offset, _ in self._points]
+
+    def _merge_addresses(self) -> None:
+        """A unit written right before a unit inside it is that unit's address (重庆市渝中区,
+        北京石景山区): the inner unit is the subject, with what stands before the address (与北京
+        石景山区: a partner), and the outer one is no subject of its own — a title line 天津市河北区
+        人民政府 governs with the district, not with the city."""
+        matches, codes, status = self.matches, self._codes, self._status
+        for index in range(len(matches) - 1):
+            outer, inner = matches[index], matches[index + 1]
+            if outer.end != inner.start or codes[index] is None or codes[index + 1] is None \
+                    or outer.level == "zone" or inner.level == "zone":
+                continue
+            if codes[index] in self.table.ancestors(codes[index + 1]):
+                if status[index] == NO and self.text[outer.start - 1:outer.start] != "在":
+                    status[index + 1] = NO   # 与北京石景山区: a partner; 在广东广州设立…: where, kept
+                status[index] = NO
 
     # -- public -------------------------------------------------------------
     def region_at(self, offset: int) -> str | None:

@@ -162,6 +162,16 @@ CASES += [
     (UNNAMED_PROVINCE, [("5.8%", None), ("0.6", None), ("4.6%", "100000"), ("7.5%", None), ("4%", None)]),
     ("过去一年，全市经济回升向好。安徽省下达的目标任务全面完成。地区生产总值增长5.8%，居全省第一。",
      [("5.8%", None)]),
+    # a district's title line written as an address (city, then district) governs with the
+    # district, paragraph after paragraph, not with the city named first
+    ("成都市武侯区人民政府工作报告\n各位代表：\n现在，我代表区人民政府向大会报告工作。\n"
+     "一年来，我们深入贯彻落实四川省委部署。\n地区生产总值增长6.1%，固定资产投资增长4.2%。",
+     [("6.1%", "510107"), ("4.2%", "510107")]),
+    # an address after a partner's word is the partner's (与北京石景山区); 引进 names where
+    # what is brought in comes from
+    ("2025年杭州市上城区政府工作报告\n与北京市海淀区签订合作协议，共建项目12个。"
+     "累计引进上海企业35家，实际到位资金8.6亿元。",
+     [("12个", "330102"), ("35家", "330102")]),
 ]
 
 
