@@ -114,6 +114,22 @@ class _PerShare:
     kind_hint: Optional[str] = "share"
 
 
+def outside_places(quantities: Sequence[QuantityLike], regions: Sequence[Mapping]) -> list:
+    """The quantities (in text order) that no place name covers: 九台区, 五台县, 第一师 hold a numeral and a
+    measure word, but the region tagger read the whole as a place, so they count nothing."""
+    if not regions:
+        return list(quantities)
+    spans = sorted((r["start"], r["end"]) for r in regions)
+    starts = [start for start, _ in spans]
+    kept = []
+    for quantity in quantities:
+        at = bisect_right(starts, quantity.start) - 1
+        if at >= 0 and spans[at][1] >= quantity.end and spans[at][1] - spans[at][0] > quantity.end - quantity.start:
+            continue
+        kept.append(quantity)
+    return kept
+
+
 def per_shares(text: str, quantities: Sequence[QuantityLike]) -> list:
     """``quantities`` with each 每N…就有M (N the whole, M the part) replaced by one share of M/N in %:
     the grammar reads 每4辆新能源汽车就有1辆 itself, but not with a verb after 每 (每出口4辆汽车)."""
@@ -220,7 +236,7 @@ class IndicatorBuilder:
         """Indicator records for the quantities of ``text`` (in order); ``regions`` are the region
         records (start, end, code) of the text, used for names and joint statements; ``is_boundary`` says
         where a word segmenter put word boundaries (None in character mode)."""
-        quantities = per_shares(text, sorted(quantities, key=lambda q: q.start))
+        quantities = outside_places(per_shares(text, sorted(quantities, key=lambda q: q.start)), regions)
         quantity_starts = [q.start for q in quantities]
         context = DocContext(text, date, self.cues, quantity_starts)
         # 全国重点实验室 is a kind of laboratory: only provinces and smaller places leave names
