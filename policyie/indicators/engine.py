@@ -424,7 +424,8 @@ class _DocumentRun:
             "value": value, "unit": unit, "approx": self._approx(quantity, index), "kind": kind,
             "name": name, "year": year,
             "region": place or ("100000" if counted is not None and self.text[counted[0]:counted[1]] in _PROVINCES
-                                else self._region(quantity, sentence, clause, kind)),
+                                else self._peer_region(quantity, clause, kind) or
+                                self._region(quantity, sentence, clause, kind)),
             "target": target, "upper": upper,
         }
 
@@ -550,6 +551,8 @@ class _DocumentRun:
         nearest = predicates[-1] if predicates else None
         if nearest is not None and "difference" in nearest.roles and \
                 quantity.start - nearest.end <= _DIFFERENCE_GAP:
+            if self._peer_value(quantity, nearest, previous):
+                return previous["kind"], None   # 增长5.8%，高于全国的5.0%: the peer's own value, of the same kind
             return "difference", nearest
         growth = self._growth_cue_before(predicates, quantity.start)
         if growth is not None:
@@ -567,6 +570,26 @@ class _DocumentRun:
             if noun is not None:
                 return "growth", noun  # GDP增长目标由10%以上调整为11%以上, 增速提高到7%: a rate of growth reached
         return "level", None
+
+    def _peer_value(self, quantity: QuantityLike, cue: Hit, previous: Optional[dict]) -> bool:
+        """高于全国的5.0%: after a comparison and 的, a value of the same unit as the one compared is the
+        peer group's own figure, not the gap between them (that is 高于全国0.8个百分点)."""
+        return previous is not None and previous["unit"] == quantity.unit and previous["kind"] != "difference" \
+            and self.text[cue.end:quantity.start].rstrip().endswith("的")
+
+    def _peer_region(self, quantity: QuantityLike, clause: Clause, kind: str) -> Optional[str]:
+        """The coded place a peer value belongs to (高于全国的5.0% → 100000), when a place names the peer."""
+        predicates = clause.predicates("growth")
+        cue = predicates[-1] if predicates else None
+        if cue is None or "difference" not in cue.roles or kind == "difference" or \
+                not self.text[cue.end:quantity.start].rstrip().endswith("的"):
+            return None
+        at = bisect_left(self.region_offsets, cue.end)
+        while at < len(self.region_starts) and self.region_starts[at][1] <= quantity.start:
+            if self.region_starts[at][2]:
+                return self.region_starts[at][2]
+            at += 1
+        return None
 
     def _growth_subject(self, clause: Clause, offset: int) -> Optional[Hit]:
         """The growth noun (增速, 增幅, 增长目标 …) that the value's clause is about, when only copulas, result verbs

@@ -286,6 +286,8 @@ class NameRules:
             return None                  # 乙省排在第二位: the place ranks; what it ranks by is the sentence's
         if subject is not None:
             name = self._without_peer_tail(self.as_name(text, subject))
+            if kind == "difference" and name is not None and name[0] in "比较与同" and self._is_peer(name[1:]):
+                return None              # 比全国高出1个百分点: the baseline; the metric is the sentence's
             return self._without_growth_words(name) if kind == "difference" else name
         obj = self.clean_span(text, verb.end, end)
         if obj is not None and not self._is_peer(self.as_name(text, obj)):
