@@ -81,6 +81,7 @@ NOT_PORT_AFTER = set("澳台股人")
 # not the NAME_BREAKS of the lexicon.
 DIVISION_TYPES = set("省市区县州盟旗")
 NAME_BREAK_WORDS = ("建设", "建立", "设立", "成立", "周围", "周边", "境内", "推进", "推动", "打造", "发展", "加快", "支持", "实施", "引进", "落户", "签约",
+                    "联合开发", "合作开发", "共同", "携手",
                     "新增", "拥有", "培育", "形成", "成为", "建成", "完成", "实现", "开展", "举办", "召开",
                     "政府", "委员会", "人大", "政协", "省委", "市委", "区委", "县委")
 # 中心 of an aim (国际科技创新中心, 国际消费中心城市) is not a facility.
@@ -256,7 +257,9 @@ class RegionTagger:
             if blocked and (candidate.start in blocked or candidate.end - 1 in blocked) \
                     and _inside_block(candidate, blocks):
                 continue
-            if is_boundary is not None and not _glued_to_punctuation(text, candidate.start, is_boundary):
+            if is_boundary is not None and not _glued_to_punctuation(text, candidate.start, is_boundary) \
+                    and not (_split_unknown(text, candidate, is_boundary)
+                             and _in_leading_city(candidate, places, self.table)):
                 if not _fits_words(text, candidate, is_boundary, starts, ends):
                     continue
             elif surface.straddles and _straddled(text, candidate, junction, starts, ends):
@@ -402,7 +405,8 @@ class RegionTagger:
                     if named is None:
                         named = {c.surface.codes[0] for c in candidates
                                  if len(c.surface.codes) == 1 and not c.surface.ordinary and not c.surface.weak}
-                    if named.isdisjoint(surface.codes) and not GROUP_NAME_AFTER.match(text, candidate.end):
+                    if named.isdisjoint(surface.codes) and not GROUP_NAME_AFTER.match(text, candidate.end) \
+                            and not _opens_name_in_parent(text, candidate, candidates, self.table):
                         continue   # 推动朝阳低空经济 in a text about 朝阳市 is the city; 天山北坡城市群
                                    # keeps 天山 for the group's name that it starts
                 if surface.weak and (_after_unrelated_place(candidates, index, self.table)
@@ -534,6 +538,18 @@ def _given_name(text: str, candidate: Candidate) -> bool:
                 or _TITLE_BEFORE.search(text, max(0, start - 12), start - 1))
 
 
+def _split_unknown(text: str, candidate: Candidate, is_boundary) -> bool:
+    """The segmenter did not know the name: it starts a word with the name's first character
+    alone and glues the rest onto the next word (沙|河闽|都 for 沙河|闽都, 柏|乡易|沃克 for
+    柏乡|易沃克).  For a county of the city the text is about, its boundary after the name is
+    not to be trusted, so the character-mode checks stand in (a name's start inside a word still
+    goes: 泥沙|河床; a far county's name stays out: 方|正微 is a firm in a Shenzhen report)."""
+    start, end = candidate.start, candidate.end
+    return end - start == 2 and candidate.surface.weak and is_boundary(start) and is_boundary(start + 1) \
+        and not is_boundary(end) and end < len(text) and _is_hanzi(text[end]) \
+        and start > 0 and (is_boundary(start - 1) or not _is_hanzi(text[start - 1]))
+
+
 def _glued_to_punctuation(text: str, start: int, is_boundary) -> bool:
     """The segmenter made one word of a dash and the name after it (—林|西段 for —林西|段):
     its boundaries are not to be trusted there, so the character-mode checks stand in."""
@@ -663,6 +679,45 @@ def _has_cue(text: str, candidates: list[Candidate], index: int, table: Division
     if after is not None and text[candidate.end:after.start] in ("、",) and _is_division(after):
         return True
     return text.startswith(("县委", "县政府", "县人民政府", "市委", "区委", "区政府"), candidate.end)
+
+
+CLAUSE_OPENERS = set("，,、；;。：:“‘（(\n")
+
+
+def _opens_name_in_parent(text: str, candidate: Candidate, candidates: list[Candidate],
+                          table: DivisionTable) -> bool:
+    """A county's everyday-word name opening a clause, in a text about the city the county lies
+    in (清河中航…项目 in 邢台's report, “东山澳角村… in 漳州's): the county's name before a
+    project's, a firm's or a village's; not after a verb (坚持和平发展).  The text is about the
+    city when the city, with the places inside it, is named unmistakably more often than any
+    other city, and at least twice."""
+    if candidate.start > 0 and text[candidate.start - 1] not in CLAUSE_OPENERS:
+        return False
+    return _in_leading_city(candidate, candidates, table)
+
+
+def _in_leading_city(candidate: Candidate, candidates: list[Candidate], table: DivisionTable) -> bool:
+    """``candidate`` can be a county of the city that the text is about: the city, with the
+    places inside it, named unmistakably more often than any other city, and at least twice."""
+    parents = {s.parent for s in candidate.senses if s.level == "county" and s.parent}
+    if not parents:
+        return False
+    counts: dict[str, int] = {}
+    for other in candidates:
+        codes = other.surface.codes
+        if len(codes) != 1 or other.surface.ordinary or other.surface.weak:
+            continue
+        code = codes[0]
+        for unit in (code, *table.ancestors(code)):
+            division = table.get(unit)
+            if division is not None and division.level == "prefecture":
+                counts[unit] = counts.get(unit, 0) + 1
+                break
+    if not counts:
+        return False
+    best = max(counts.values())
+    leaders = [code for code, count in counts.items() if count == best]
+    return best >= 2 and len(leaders) == 1 and leaders[0] in parents
 
 
 def _has_group_cue(text: str, candidates: list[Candidate], index: int) -> bool:

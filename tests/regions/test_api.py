@@ -167,3 +167,33 @@ def test_place_glued_to_the_party_name_by_the_segmenter(tagger):
         position += len(word)
         bounds.add(position)
     assert [m.text for m in tagger.find(text, is_boundary=bounds.__contains__)] == ["扬州"]
+
+
+def _bounds(words):
+    bounds, position = {0}, 0
+    for word in words:
+        position += len(word)
+        bounds.add(position)
+    return bounds.__contains__
+
+
+def test_county_of_the_city_split_by_a_segmenter_that_does_not_know_it(tagger):
+    """沙|河闽|都: a segmenter that does not know a county's name cuts it after its first
+    character and glues the rest onto the next word; in a text about the county's city the
+    character-mode checks stand in for its boundary.  A far county's name stays out (方|正微, a
+    firm in a text about another city)."""
+    words = ["邢台市", "重点", "项目", "，", "邢台", "高新区", "、", "沙", "河闽", "都", "紧固件", "项目", "开工", "。"]
+    text = "".join(words)
+    assert [m.text for m in tagger.find(text, is_boundary=_bounds(words))] == ["邢台市", "邢台高新区", "沙河"]
+    words = ["深圳市", "坪山区", "重点", "项目", "，", "方", "正微", "项目", "建成", "。"]
+    text = "".join(words)
+    assert [m.text for m in tagger.find(text, is_boundary=_bounds(words))] == ["深圳市", "坪山区"]
+
+
+def test_everyday_word_county_name_opening_a_name_in_its_city(tagger):
+    """清河 is also 'a clear river': it names the county opening a project's name in a text about
+    邢台, not after a verb, and not in a text about another city."""
+    text = "邢台市加快项目建设。邢台经开区新签约项目12个，清河羊绒智造产业园开工。"
+    assert [m.text for m in tagger.find(text)] == ["邢台市", "邢台经开区", "清河"]
+    text = "保定市加快项目建设。保定经开区新签约项目12个，清河羊绒智造产业园开工。"
+    assert [m.text for m in tagger.find(text)] == ["保定市", "保定经开区"]
