@@ -147,6 +147,7 @@ class _Rules:
     quoted_name_after: regex.Pattern     # “…”项目: a quoted name
     char_classes: np.ndarray             # code point → CLAUSE_BREAK, CLOSING_QUOTE or 0
     goods_cues: tuple[str, ...]          # found by the scan
+    goods_cues_longest_first: tuple[str, ...]
     goods_context: regex.Pattern         # before a chain: 能造, 购买 …; used with search over its end
     goods_after: regex.Pattern           # after a chain: 消费, 等大宗商品消费
     goods_verb_ends: frozenset[str]      # last characters of the verbs, first ones of the words after
@@ -223,6 +224,7 @@ class _Rules:
             quoted_name_after=regex.compile(_alternation(g["quoted_name_suffixes"])),
             char_classes=_char_classes(g["clause_breaks"], g["quotes"]["close"]),
             goods_cues=tuple(g["goods_cues"]),
+            goods_cues_longest_first=tuple(sorted(g["goods_cues"], key=len, reverse=True)),
             goods_context=regex.compile(rf"(?:{_alternation(g['goods_verbs_before'])})$"),
             # 汽车消费, and after a list: 汽车、家电等大宗商品消费
             goods_after=regex.compile(rf"(?:等\p{{Han}}{{0,4}}?)?(?:{_alternation(g['goods_after'])})"),
@@ -247,7 +249,7 @@ class _Rules:
 
 
 CLAUSE_BREAK, CLOSING_QUOTE = 1, 2
-COUNT_CHARS = frozenset("一二三四五六七八九十两0123456789")  # first characters of a count cue (六个重点产业)
+COUNT_CHARS = frozenset("一二三四五六七八九十两0123456789“「")  # first characters of a count cue (六个重点产业)
 COUNT_PREFIX = regex.compile(r"[0-9一二三四五六七八九十两百千]+[个条大项家类批种]")  # a count before a noun
 
 
@@ -297,6 +299,12 @@ class _DiscoveryRules:
     next_member: regex.Pattern           # 、Y经济 after a verb-cue match
     verb_heads: Mapping[str, tuple[float, bool]]   # head → (confidence, head kept in the span)
     member_split: regex.Pattern
+    run_before_head: regex.Pattern       # 、B、C right before a run head (肉鸡、肉牛、淡水鱼|全产业链)
+    run_tail: regex.Pattern              # 、B、C + a run head after a member
+    run_heads: tuple[str, ...]
+    run_first_member: regex.Pattern      # the first member: from a break or other punctuation up to the run
+    run_not_before: frozenset[str]       # 产业园, 产业基地: the head begins a name
+    run_confidence: float
     strip_prefix: regex.Pattern
     trailing_head: regex.Pattern
     head_last_chars: frozenset[str]      # last characters of the heads (and \n, where $ also matches)
@@ -321,8 +329,8 @@ class _DiscoveryRules:
             list_cue=regex.compile(
                 rf"等(?:{quantifiers})?(?:(?P<cue>{_alternation(list_cues)})"
                 rf"|(?P<hypernym>[\p{{Han}}A-Za-z0-9]{{1,{int(d['hypernym_max'])}}}?)(?:产业集群|产业|行业))"),
-            count_cue=regex.compile(
-                rf"[一二三四五六七八九十两0-9]{{1,2}}[个大条](?P<cue>{_alternation(list_cues)})"),
+            count_cue=regex.compile(  # 、滩羊、冷凉蔬菜“六大产业集群”: an opening quote may come first
+                rf"[“「]?[一二三四五六七八九十两0-9]{{1,2}}[个大条](?P<cue>{_alternation(list_cues)})"),
             list_cues=MappingProxyType(list_cues),
             hypernym_confidence=float(d["hypernym_confidence"]),
             hypernym_reject=regex.compile(
@@ -337,6 +345,15 @@ class _DiscoveryRules:
             next_member=regex.compile(rf"(?:{coordinators}){x}(?P<head>{head_choice})"),
             verb_heads=MappingProxyType(verb_heads),
             member_split=regex.compile(f"({coordinators})"),  # the group keeps the coordinators in the split
+            # members without a head of their own (not 、新兴产业壮大、未来|产业)
+            run_before_head=regex.compile(rf"(?:、(?:(?!产业|行业)\p{{Han}}){{2,{int(d['run_member_max'])}}})+$"),
+            run_tail=regex.compile(
+                rf"(?:、(?:(?!产业|行业)\p{{Han}}){{2,{int(d['run_member_max'])}}}?)+?(?:{_alternation(d['run_heads'])})"
+                rf"(?![{regex.escape(d['run_heads_not_before'])}])"),
+            run_heads=tuple(sorted(d["run_heads"], key=len, reverse=True)),
+            run_first_member=regex.compile(r"(?:^|[\s\p{P}])([^\s\p{P}]+)$"),
+            run_not_before=frozenset(d["run_heads_not_before"]),
+            run_confidence=float(d["run_confidence"]),
             strip_prefix=regex.compile(rf"(?:{_alternation(d['strip_prefixes'])})+"),  # used with match(text, pos)
             trailing_head=regex.compile(rf"(?:{heads})+$"),
             head_last_chars=frozenset([word[-1] for word in generic_heads] + [bare_head[-1], "\n"]),
@@ -954,7 +971,10 @@ class IndustryTagger:
         if text[end:end + 1] not in rules.coordinator_starts:
             return False
         tail = rules.list_tail.match(text, end, min(len(text), end + 60))
-        return bool(tail) and bool(rules.discovery.list_cue.match(text, tail.end()))
+        if tail and rules.discovery.list_cue.match(text, tail.end()):
+            return True
+        # 肉鸡、肉牛、淡水鱼全产业链: the run of members ends with a run head
+        return text.startswith("、", end) and bool(rules.discovery.run_tail.match(text, end, min(len(text), end + 60)))
 
     def _anchored(self, text: str, chain: list[_Mention], starts: set[int]) -> bool:
         """A chain has an industry member, or a head after it: 文化、旅游等产业 and 铝、铜等有色金属
@@ -1087,7 +1107,8 @@ class IndustryTagger:
             if m.term.goods:
                 clause_start, clause_end = view.clause_around(m.start)
                 first_cue = bisect.bisect_left(cues, clause_start)
-                if first_cue < len(cues) and cues[first_cue] < clause_end:
+                if any(not self._cue_heads_list(text, cue)
+                       for cue in cues[first_cue:bisect.bisect_left(cues, clause_end, first_cue)]):
                     # 消费品、汽车及装备制造业产值: the run of members ends with an industry head
                     last = index
                     while last + 1 < len(mentions) and text[mentions[last].end:mentions[last + 1].start] in coordinators:
@@ -1096,6 +1117,15 @@ class IndustryTagger:
                         continue
             kept.append(m)
         return kept
+
+    def _cue_heads_list(self, text: str, cue: int) -> bool:
+        """The goods cue at ``cue`` is itself a member of a list of industries: 中高端消费品五大主导产业,
+        消费品工业 (an industry head or a count + tier cue follows it)."""
+        rules = self._rules
+        word = next((w for w in rules.goods_cues_longest_first if text.startswith(w, cue)), "")
+        after = cue + len(word)
+        return bool(rules.strong_head_after.match(text, after)) or (
+            text[after:after + 1] in COUNT_CHARS and bool(rules.discovery.count_cue.match(text, after)))
 
     # 5. discovery -----------------------------------------------------------------
     def _add_discoveries(self, view: _Text, mentions: list[_Mention],
@@ -1143,6 +1173,7 @@ class IndustryTagger:
         for found in rules.count_cue.finditer(text):  # 葡萄酒、枸杞和蔬菜六个重点产业
             if found.start() and _is_han(text[found.start() - 1]):  # right after a member written in Han
                 yield (found.start(), *rules.list_cues[found["cue"]])
+        yield from self._headed_runs(text)
         starts = None
         position = text.find("等")
         while position >= 0:  # 等 before a mention (a few per document: visit them, not the mentions)
@@ -1151,6 +1182,25 @@ class IndustryTagger:
             if position + 1 in starts:
                 yield position, (), rules.hypernym_confidence
             position = text.find("等", position + 1)
+
+    def _headed_runs(self, text: str) -> Iterator[tuple[int, tuple[str, ...], float]]:
+        """``肉鸡、肉牛、淡水鱼全产业链``: members of two to six characters joined by 、 whose last one
+        is followed by a run head (产业, 全产业链, 产业集群, 产业链; not 产业园, 产业基地) close a list
+        like 等 + a cue. Found from the heads' 产业 (a few per document)."""
+        rules = self._rules.discovery
+        blocked = rules.run_not_before
+        position = text.find("产业")
+        while position >= 0:
+            head_start = position - 1 if position and text[position - 1] == "全" else position
+            head = next((h for h in rules.run_heads if text.startswith(h, head_start)), None)
+            if head is not None and text[head_start + len(head):head_start + len(head) + 1] not in blocked:
+                run = rules.run_before_head.search(text, max(0, head_start - 40), head_start)
+                if run is not None and run.start() and _is_han(text[run.start() - 1]):
+                    # the first member is the rest of its clause: no 、 and no head of its own there
+                    first = rules.run_first_member.search(text, max(0, run.start() - 16), run.start())
+                    if first is not None and "产业" not in first.group() and "行业" not in first.group():
+                        yield head_start, (), rules.run_confidence
+            position = text.find("产业", position + 2)
 
     def _list_candidates(self, view: _Text, mentions: list[_Mention]) -> Iterator[Candidate]:
         """``A、B、C等未来产业``: the members the lexicon does not know."""
@@ -1235,6 +1285,8 @@ class IndustryTagger:
             return None
         if candidate in rules.reject_words or candidate in self._rules.modifiers or self._is_nonterm(candidate):
             return None  # 现代 (of 现代产业体系) is a grade word, no term
+        if candidate in _place_names():
+            return None  # 加快合肥、芜湖低空经济产业: a place alone is no term
         return start, end
 
     @cached_property
