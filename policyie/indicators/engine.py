@@ -116,7 +116,8 @@ class _PerShare:
 
 def outside_places(quantities: Sequence[QuantityLike], regions: Sequence[Mapping]) -> list:
     """The quantities (in text order) that no place name covers: 九台区, 五台县, 第一师 hold a numeral and a
-    measure word, but the region tagger read the whole as a place, so they count nothing."""
+    measure word, but the region tagger read the whole as a place, so they count nothing (a bare 三台 is a
+    place only with a cue: 四川绵阳三台; see the regions' `ordinary` rules)."""
     if not regions:
         return list(quantities)
     spans = sorted((r["start"], r["end"]) for r in regions)
@@ -124,7 +125,7 @@ def outside_places(quantities: Sequence[QuantityLike], regions: Sequence[Mapping
     kept = []
     for quantity in quantities:
         at = bisect_right(starts, quantity.start) - 1
-        if at >= 0 and spans[at][1] >= quantity.end and spans[at][1] - spans[at][0] > quantity.end - quantity.start:
+        if at >= 0 and spans[at][1] >= quantity.end:
             continue
         kept.append(quantity)
     return kept
