@@ -84,6 +84,8 @@ NAME_BREAK_WORDS = ("建设", "建立", "设立", "成立", "周围", "周边", 
                     "联合开发", "合作开发", "共同", "携手",
                     "新增", "拥有", "培育", "形成", "成为", "建成", "完成", "实现", "开展", "举办", "召开",
                     "政府", "委员会", "人大", "政协", "省委", "市委", "区委", "县委")
+# A place in parentheses right before these is the seat written into a company's name.
+COMPANY_AFTER_PARENTHESES = ("有限公司", "有限责任公司", "股份有限公司", "股份公司", "集团", "分公司", "公司")
 # 中心 of an aim (国际科技创新中心, 国际消费中心城市) is not a facility.
 CONCEPT_CENTRE_MARKERS = ("国际", "科技创新", "区域", "全国性", "金融", "贸易", "航运", "消费", "物流")
 # After these a direction word (东部, 西部 …) is a group of provinces.
@@ -265,8 +267,9 @@ class RegionTagger:
             elif surface.straddles and _straddled(text, candidate, junction, starts, ends):
                 continue
             if candidate.start > 0 and text[candidate.start - 1] in "（(" and text[candidate.end:candidate.end + 1] in "）)" \
-                    and self._after_proper_head(text, candidate.start - 1):
-                continue   # 龙马管控集团（崇左）…基地, 中南大学（崇左）: the place is part of the name
+                    and (self._after_proper_head(text, candidate.start - 1)
+                         or text.startswith(COMPANY_AFTER_PARENTHESES, candidate.end + 1)):
+                continue   # 龙马管控集团（崇左）…基地, 中南大学（崇左）, 某某科技服务（深圳）有限公司: part of the name
             if surface.all_full:
                 if text[candidate.end - 1:candidate.end + 1] in GLUED_TYPE_WORDS:
                     continue   # 昆山市|场: the type character belongs to the next word
@@ -729,6 +732,10 @@ def _has_group_cue(text: str, candidates: list[Candidate], index: int) -> bool:
         return False   # 广东西部, 省东北部: a part of a place
     if text.startswith(GROUP_CUES, candidate.end) or text.startswith("和", candidate.end):
         return True
+    after = candidates[index + 1] if index + 1 < len(candidates) else None
+    if after is not None and text[candidate.end:after.start] == "、" \
+            and any(s.level == "province" for s in after.senses):
+        return True   # 关于东北、辽宁振兴发展: listed with a province, the region
     neighbours = [c for c in (candidates[index - 1] if index else None,
                               candidates[index + 1] if index + 1 < len(candidates) else None) if c]
     return any(any(s.needs_cue for s in c.senses) and abs(c.start - candidate.end) <= 2
