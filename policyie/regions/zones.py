@@ -50,6 +50,11 @@ NEW_AREA_NOT_END = set("创更革翻刷维")
 NEW_AREA_BREAKS = ZONE_NAME_BREAKS - set("州盟旗")   # 德阳|凯州|新区
 
 
+# The zone types that make a group's name a zone's own (东疆综保区); a generic 开发区 after a group
+# is a kind of zone within it (京津冀开发区协同发展).
+GROUP_ZONE_TYPES = ("综保区", "综合保税区", "保税港区", "高新区", "经开区")
+
+
 def _new_area_name(name: str) -> bool:
     return (len(name) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in name) and name not in NEW_AREA_GENERIC
             and name[0] not in NEW_AREA_NOT_START and name[1] not in NEW_AREA_NOT_END
@@ -92,7 +97,13 @@ class ZoneFinder:
         for index, candidate in enumerate(candidates):
             if candidate.start < covered_until:
                 continue
-            if candidate.zone is None and candidate.surface.zone_start:
+            if candidate.zone is None and candidate.surface.group and not candidate.surface.zone_start \
+                    and type_spans and _type_near(type_spans, type_ends, candidate.end):
+                found = _TYPE_HERE.match(text, candidate.end)   # 东疆综保区: a zone's own name, no group
+                if found is not None and found.group("type") in GROUP_ZONE_TYPES:   # not 京津冀|开发区协同
+                    self._make_zone(text, candidate, found.end(), found.group("type"))
+                    covered_until = found.end()
+            elif candidate.zone is None and candidate.surface.zone_start:
                 found = None
                 if type_spans and _type_near(type_spans, type_ends, candidate.end):
                     found = self._zone_after(text, candidate.end)
