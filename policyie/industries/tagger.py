@@ -327,7 +327,7 @@ class _DiscoveryRules:
         quantifiers = _alternation(d["list_quantifiers"])
         return cls(
             list_cue=regex.compile(
-                rf"等(?:{quantifiers})?(?:(?P<cue>{_alternation(list_cues)})"
+                rf"等(?:{quantifiers}|[一二三四五六七八九十两0-9]{{1,2}}[个大条])?(?:(?P<cue>{_alternation(list_cues)})"
                 rf"|(?P<hypernym>[\p{{Han}}A-Za-z0-9]{{1,{int(d['hypernym_max'])}}}?)(?:产业集群|产业|行业))"),
             count_cue=regex.compile(  # 、滩羊、冷凉蔬菜“六大产业集群”: an opening quote may come first
                 rf"[“「]?[一二三四五六七八九十两0-9]{{1,2}}[个大条](?P<cue>{_alternation(list_cues)})"),
