@@ -28,7 +28,7 @@ CUE_LISTS = (
     "growth_name_suffixes", "growth_nouns", "copulas",
     "scope_words", "national_words", "peer_groups", "peer_suffixes", "report_markers", "report_openers",
     "review_markers", "plan_markers", "plan_intro_verbs", "block_intro_verbs", "achievement_ordinals", "label_units",
-    "frame_nouns", "cue_blockers", "review_titles",
+    "frame_nouns", "cue_blockers", "review_titles", "estimates",
 )
 
 # Lists whose words are looked for by the scanner; the others are matched at the edges of names
@@ -136,7 +136,7 @@ class Cues:
         for word, roles in self.scanner.roles.items():
             level = 0 if not roles & PREDICATE_ROLES else (1 if word in growth_nouns else 2)
             if "target" in roles:
-                tag = "expected" if "预计" in word else "strong"
+                tag = "expected" if "预计" in word or word in self.sets["estimates"] else "strong"
             elif "weak_target" in roles:
                 tag = "weak"
             elif "result_markers" in roles:

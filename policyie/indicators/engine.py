@@ -827,11 +827,15 @@ class _DocumentRun:
         past = known and year < doc_year
         if strong:
             return not (past and mode == "review")
-        if expected:                       # 预计: a result for a finished year, an expectation otherwise
+        if expected:                       # 预计, 有望: a result for a finished year, an expectation otherwise
+            if mode == "review" and not (known and year > doc_year):
+                return False               # a review delivered in December of its year estimates its results
             return not past if known else mode != "review"
         if known:
             if year != doc_year:
                 return year > doc_year
+            if mode == "review":           # 一、2023年工作回顾 in a report of 2023-12: results, not goals
+                return False
             return self.context.is_report or weak or mode == "plan"
         if mode == "review":
             return False

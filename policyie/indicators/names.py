@@ -61,12 +61,13 @@ _PEER_LIST = re.compile("[、和与及]")
 # 等 as a letter of a word (高等, 同等, 一等奖, 等级, 等于 …), not "and the like"
 _NOT_BEFORE_ETC = frozenset("高中同平对均相上下初次优特超头一二三四甲乙丙何劣不等")
 _NOT_AFTER_ETC = frozenset("级待于同候效额价量次比距离奖")
-_PEER_UNITS_TAIL = re.compile(r"(?:全[省市区县])?(?:[一二三四五六七八九十两\d]{1,2}个?)?(?:城区|县区|县市区|区县|市州|地市|省区市)$")
+_PEER_UNITS_TAIL = re.compile(r"(?:全[省市区县])?(?:[一二三四五六七八九十两\d]{1,2}个?)?(?:城区|郊区|县区|县市区|区县|市州|地市|省区市)$")
 _COUNTED_GOES_ON = frozenset("（(、")
-_PEER_UNITS = re.compile(r"(?:[一二三四五六七八九十两\d]{1,3}个?(?:城区|县区|县市区|区县|地市|市州|省区市|区|县|市|省|旗|州|盟)){1,3}")
+_PEER_UNITS = re.compile(r"(?:[一二三四五六七八九十两\d]{1,3}个?(?:城区|郊区|县区|县市区|区县|地市|市州|省区市|区|县|市|省|旗|州|盟)){1,3}")
 _INLINE_MAX = 12
-# editorial notes of a report (（下同）, （预计，下同）, （初步核算）) say how a figure was got, nothing of what it is
-_NOTE = r"(?:(?:预计数?|初步核算|初步统计|快报数?|现价|可比价)[，,、]?)?(?:下同)?"
+# editorial notes of a report (（下同）, （预计，下同）, （初步核算）) say how a figure was got, and scope notes
+# (（含开发区）, （不含农户）) what it covers: nothing of what it is
+_NOTE = r"(?:(?:预计数?|初步核算|初步统计|快报数?|现价|可比价|不?含[^\W\d_]{1,10})[，,、]?)?(?:下同)?"
 _INLINE_CONTENT = re.compile(r"[^\W\d_]+|注\s*\d{0,2}|[^=＝]{1,8}[=＝]\s*\d+|以[^\d，,]{1,8}为\s*\d+"
                              r"|[A-Za-z][A-Za-z.\-]*\d[A-Za-z\d.\-]*|(?=.)" + _NOTE)     # FP16, PM2.5; 下同
 # Footnote and reference marks (地区生产总值[2], 第三产业［3］增加值, GDP¹, （注1）) and asides holding a number
