@@ -118,6 +118,10 @@ _DESIGNATION_MARK = re.compile("示范|试点|先行|先进|标杆|样板|模范
 # 是全市基础设施最全的, 成为全省唯一: the place is the field of a superlative.
 _SUPERLATIVE_AFTER = re.compile(r"[^，。；,;！？\s]{0,10}?(?:最|唯一|首[个家座批])")
 DASHES = set("—–－-")
+# The country before these is an anniversary or a national body, not what a paragraph is about
+# (2024年是新中国成立75周年、全国人民代表大会成立70周年。全年… in a district's report).
+COUNTRY_NAMES = ("中国", "全国", "我国", "中华人民共和国")
+_COUNTRY_EVENT_AFTER = re.compile("成立|人民代表大会|人民政治协商会议|人大|政协")
 # 芜湖和马鞍山两地, 淮北、宿州两市, 甲乙双方: places named together as one subject — what the sentence
 # says of them is joint, no one region's.
 _JOINT_AFTER = re.compile(r"(?:[两二三四五六七八九十几多](?:地|市|省|区|县|州|国|城|方|旗|盟)|双方|等地)")
@@ -452,6 +456,8 @@ class RegionScope:
             return NO   # 中国—东盟, 中国-菲律宾经贸创新发展示范园区: a partner's name, not a subject
         if "强" in text[end:end + 12] and _RANKING_LIST_AFTER.match(text, end):
             return NO
+        if _COUNTRY_EVENT_AFTER.match(text, end) and text[start:end] in COUNTRY_NAMES:
+            return NO   # 新中国成立75周年, 全国人民代表大会成立70周年: an anniversary, a national body
         if _DESIGNATION_MARK.search(text, end, end + 16) and _DESIGNATION_AFTER.match(text, end):
             return UNLESS_ABOVE
         if after not in _AFTER_FIRST and not after.isdigit():   # nor does anything after it start otherwise

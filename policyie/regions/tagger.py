@@ -544,13 +544,13 @@ def _given_name(text: str, candidate: Candidate) -> bool:
 def _split_unknown(text: str, candidate: Candidate, is_boundary) -> bool:
     """The segmenter did not know the name: it starts a word with the name's first character
     alone and glues the rest onto the next word (沙|河闽|都 for 沙河|闽都, 柏|乡易|沃克 for
-    柏乡|易沃克).  For a county of the city the text is about, its boundary after the name is
+    柏乡|易沃克), or glues the next character on (万州必|落实).  For a county of the city the
+    text is about, its boundary after the name is
     not to be trusted, so the character-mode checks stand in (a name's start inside a word still
     goes: 泥沙|河床; a far county's name stays out: 方|正微 is a firm in a Shenzhen report)."""
     start, end = candidate.start, candidate.end
-    return end - start == 2 and candidate.surface.weak and is_boundary(start) and is_boundary(start + 1) \
-        and not is_boundary(end) and end < len(text) and _is_hanzi(text[end]) \
-        and start > 0 and (is_boundary(start - 1) or not _is_hanzi(text[start - 1]))
+    return end - start == 2 and candidate.surface.weak and is_boundary(start) \
+        and not is_boundary(end) and end < len(text) and _is_hanzi(text[end])
 
 
 def _glued_to_punctuation(text: str, start: int, is_boundary) -> bool:
@@ -684,6 +684,7 @@ def _has_cue(text: str, candidates: list[Candidate], index: int, table: Division
     return text.startswith(("县委", "县政府", "县人民政府", "市委", "区委", "区政府"), candidate.end)
 
 
+MUNICIPALITIES = frozenset(("110000", "120000", "310000", "500000"))
 CLAUSE_OPENERS = set("，,、；;。：:“‘（(\n")
 
 
@@ -700,8 +701,9 @@ def _opens_name_in_parent(text: str, candidate: Candidate, candidates: list[Cand
 
 
 def _in_leading_city(candidate: Candidate, candidates: list[Candidate], table: DivisionTable) -> bool:
-    """``candidate`` can be a county of the city that the text is about: the city, with the
-    places inside it, named unmistakably more often than any other city, and at least twice."""
+    """``candidate`` can be a county of the city that the text is about: the city (or the
+    municipality), with the places inside it, named unmistakably more often than any other
+    city, and at least twice."""
     parents = {s.parent for s in candidate.senses if s.level == "county" and s.parent}
     if not parents:
         return False
@@ -713,8 +715,8 @@ def _in_leading_city(candidate: Candidate, candidates: list[Candidate], table: D
         code = codes[0]
         for unit in (code, *table.ancestors(code)):
             division = table.get(unit)
-            if division is not None and division.level == "prefecture":
-                counts[unit] = counts.get(unit, 0) + 1
+            if division is not None and (division.level == "prefecture" or unit in MUNICIPALITIES):
+                counts[unit] = counts.get(unit, 0) + 1   # 重庆's districts lie right in the city
                 break
     if not counts:
         return False

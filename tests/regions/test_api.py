@@ -185,6 +185,9 @@ def test_county_of_the_city_split_by_a_segmenter_that_does_not_know_it(tagger):
     words = ["邢台市", "重点", "项目", "，", "邢台", "高新区", "、", "沙", "河闽", "都", "紧固件", "项目", "开工", "。"]
     text = "".join(words)
     assert [m.text for m in tagger.find(text, is_boundary=_bounds(words))] == ["邢台市", "邢台高新区", "沙河"]
+    words = ["重庆市", "万州区", "工作", "会议", "召开", "，", "涪陵必", "争先", "。"]   # the next character glued on
+    text = "".join(words)
+    assert [m.text for m in tagger.find(text, is_boundary=_bounds(words))] == ["重庆市", "万州区", "涪陵"]
     words = ["深圳市", "坪山区", "重点", "项目", "，", "方", "正微", "项目", "建成", "。"]
     text = "".join(words)
     assert [m.text for m in tagger.find(text, is_boundary=_bounds(words))] == ["深圳市", "坪山区"]

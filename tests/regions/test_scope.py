@@ -167,6 +167,10 @@ CASES += [
     ("成都市武侯区人民政府工作报告\n各位代表：\n现在，我代表区人民政府向大会报告工作。\n"
      "一年来，我们深入贯彻落实四川省委部署。\n地区生产总值增长6.1%，固定资产投资增长4.2%。",
      [("6.1%", "510107"), ("4.2%", "510107")]),
+    # anniversaries and national bodies in a report's opening sentence are no paragraph topic
+    ("2025年吴兴区人民政府工作报告\n2024年是新中国成立75周年、全国人民代表大会成立70周年。"
+     "全年地区生产总值增长5.2%，总量全市第二。",
+     [("5.2%", "330502"), ("第二", "330502")]),
     # an address after a partner's word is the partner's (与北京石景山区); 引进 names where
     # what is brought in comes from
     ("2025年杭州市上城区政府工作报告\n与北京市海淀区签订合作协议，共建项目12个。"
