@@ -303,6 +303,7 @@ class _DiscoveryRules:
     run_tail: regex.Pattern              # 、B、C + a run head after a member
     run_heads: tuple[str, ...]
     run_first_member: regex.Pattern      # the first member: from a break or other punctuation up to the run
+    count_tail: regex.Pattern            # 、B、C before a count + tier cue (、三七、奶业|7个…产业集群)
     run_not_before: frozenset[str]       # 产业园, 产业基地: the head begins a name
     run_confidence: float
     strip_prefix: regex.Pattern
@@ -330,7 +331,8 @@ class _DiscoveryRules:
                 rf"等(?:{quantifiers}|[一二三四五六七八九十两0-9]{{1,2}}[个大条])?(?:(?P<cue>{_alternation(list_cues)})"
                 rf"|(?P<hypernym>[\p{{Han}}A-Za-z0-9]{{1,{int(d['hypernym_max'])}}}?)(?:产业集群|产业|行业))"),
             count_cue=regex.compile(  # 、滩羊、冷凉蔬菜“六大产业集群”: an opening quote may come first
-                rf"[“「]?[一二三四五六七八九十两0-9]{{1,2}}[个大条](?P<cue>{_alternation(list_cues)})"),
+                rf"[“「]?[一二三四五六七八九十两0-9]{{1,2}}[个大条](?:国家级|省级|自治区级|市级|县级)?"
+                rf"(?P<cue>{_alternation(list_cues)})"),  # 、奶业7个国家级优势特色产业集群
             list_cues=MappingProxyType(list_cues),
             hypernym_confidence=float(d["hypernym_confidence"]),
             hypernym_reject=regex.compile(
@@ -352,6 +354,8 @@ class _DiscoveryRules:
                 rf"(?![{regex.escape(d['run_heads_not_before'])}])"),
             run_heads=tuple(sorted(d["run_heads"], key=len, reverse=True)),
             run_first_member=regex.compile(r"(?:^|[\s\p{P}])([^\s\p{P}]+)$"),
+            count_tail=regex.compile(
+                rf"(?:、(?:(?!产业|行业)\p{{Han}}){{2,{int(d['run_member_max'])}}}?)+?(?=[“「]?[一二三四五六七八九十两0-9])"),
             run_not_before=frozenset(d["run_heads_not_before"]),
             run_confidence=float(d["run_confidence"]),
             strip_prefix=regex.compile(rf"(?:{_alternation(d['strip_prefixes'])})+"),  # used with match(text, pos)
@@ -973,8 +977,14 @@ class IndustryTagger:
         tail = rules.list_tail.match(text, end, min(len(text), end + 60))
         if tail and rules.discovery.list_cue.match(text, tail.end()):
             return True
+        if not text.startswith("、", end):
+            return False
         # 肉鸡、肉牛、淡水鱼全产业链: the run of members ends with a run head
-        return text.startswith("、", end) and bool(rules.discovery.run_tail.match(text, end, min(len(text), end + 60)))
+        if rules.discovery.run_tail.match(text, end, min(len(text), end + 60)):
+            return True
+        # 咖啡、天然橡胶、三七、奶业7个国家级优势特色产业集群: … or with a count + tier cue
+        tail = rules.discovery.count_tail.match(text, end, min(len(text), end + 60))
+        return bool(tail) and bool(rules.discovery.count_cue.match(text, tail.end()))
 
     def _anchored(self, text: str, chain: list[_Mention], starts: set[int]) -> bool:
         """A chain has an industry member, or a head after it: 文化、旅游等产业 and 铝、铜等有色金属
@@ -986,7 +996,8 @@ class IndustryTagger:
             return True  # 文化、旅游、康养等产业 with unknown members before 等
         if text[last_end:last_end + 1] in COUNT_CHARS and rules.discovery.count_cue.match(text, last_end):
             return True  # 文化、旅游两大产业
-        return bool(rules.strong_head_after.match(text, last_end)) or (
+        return bool(rules.strong_head_after.match(text, last_end)) or bool(
+            rules.figure_head_after.match(text, last_end)) or (  # 牛奶、羊绒产量
             text.startswith("等", last_end)
             and (bool(rules.discovery.list_cue.match(text, last_end)) or last_end + 1 in starts))
 
