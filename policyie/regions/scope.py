@@ -104,7 +104,7 @@ _AFTER_COUNT = re.compile(r"[\d一二三四五六七八九十百千万两余多]
 # After these the place is the field of a ranking or a record: 全省第一, 全国首个, 全国前列,
 # 全国十强, 全国平均, 全国城市 “双第一”; a modifier: 全国性, 全国影响力, 全省乃至全国; the whole of a
 # fraction: 全国每出口4辆汽车就有1辆 (the share is the region that makes the one).
-_BASELINE_AFTER = re.compile(r"(第|首|前列|前茅|前[一二三四五六七八九十\d]|领先|最|平均|均值|水平|之首|唯一|率先"
+_BASELINE_AFTER = re.compile(r"(第|首|前列|非首都功能|来源|前茅|前[一二三四五六七八九十\d]|领先|最|平均|均值|水平|之首|唯一|率先"
                              r"|[一二三四五六七八九十百千\d]+强|城市|省会城市|同类|排名|位次|同期|总量的|的比重"
                              r"|性|影响力|知名|闻名|乃至|每[^，。；,;！？]{1,16}?就(?:有|是))")
 # A ranking list named after the place: 中国工业百强区排名第38位, 全国综合实力百强县, 中国企业500强
@@ -116,7 +116,7 @@ _DESIGNATION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:示范|试点|先行|
                                 r"(?:县|区|市|村|镇|乡|城市|单位|企业|园区|基地|社区)")
 _DESIGNATION_MARK = re.compile("示范|试点|先行|先进|标杆|样板|模范|典范")
 # 是全市基础设施最全的, 成为全省唯一: the place is the field of a superlative.
-_SUPERLATIVE_AFTER = re.compile(r"[^，。；,;！？\s]{0,10}?(?:最|唯一|首[个家座批])")
+_SUPERLATIVE_AFTER = re.compile(r"[^，。；,;！？\s]{0,10}?(?:最|唯一|首[个家座批])|[^，。；,;！？\s]{0,20}?之一")
 DASHES = set("—–－-")
 # The country before these is an anniversary or a national body, not what a paragraph is about
 # (2024年是新中国成立75周年、全国人民代表大会成立70周年。全年… in a district's report).
@@ -133,7 +133,7 @@ ROUTE_JOINS = set("—–－-~～至到")
 # The last characters of everything read before a place, the first ones of everything read
 # after it: most places have neither, and their context need not be read further.
 _BEFORE_LAST = frozenset(word[-1] for word in (*DATELINES, *NOT_SUBJECT_BEFORE, "在", "是")) | frozenset("个家项座批条所名处支件类种")
-_AFTER_FIRST = frozenset("第首前领最平均水之唯率城省同排位总的性影知闻乃每重级示认评授命统部安要下委政"
+_AFTER_FIRST = frozenset("非来第首前领最平均水之唯率城省同排位总的性影知闻乃每重级示认评授命统部安要下委政"
                          "一二三四五六七八九十百千")
 
 # What a mention's context says of it, read once: not a subject, a subject, or a subject unless
@@ -175,8 +175,8 @@ class RegionScope:
         for index in range(len(matches) - 1):
             outer, inner = matches[index], matches[index + 1]
             if outer.end != inner.start or codes[index] is None or codes[index + 1] is None \
-                    or outer.level == "zone" or inner.level == "zone":
-                continue
+                    or outer.level == "zone" or inner.level == "zone" and inner.code is None:
+                continue   # 天津市|滨海新区: a new area that is a division of its own is an inner unit
             if codes[index] in self.table.ancestors(codes[index + 1]):
                 if status[index] == NO and self.text[outer.start - 1:outer.start] != "在":
                     status[index + 1] = NO   # 与北京石景山区: a partner; 在广东广州设立…: where, kept
@@ -244,8 +244,9 @@ class RegionScope:
         for match, code in zip(self.matches, self._codes):
             if match.start >= opening_end:
                 break
-            if code is not None and match.level != "zone" and _OWNER_AFTER.match(self.text, match.end):
-                return code
+            if code is not None and (match.level != "zone" or match.code is not None) \
+                    and _OWNER_AFTER.match(self.text, match.end):
+                return code   # a zone that is a division of its own (滨海新区第四届人民代表大会) owns too
         return None
 
     def _is_national(self, opening_end: int) -> bool:

@@ -88,6 +88,8 @@ NAME_BREAK_WORDS = ("建设", "建立", "设立", "成立", "周围", "周边", 
 COMPANY_AFTER_PARENTHESES = ("有限公司", "有限责任公司", "股份有限公司", "股份公司", "集团", "分公司", "公司")
 # 中心 of an aim (国际科技创新中心, 国际消费中心城市) is not a facility.
 CONCEPT_CENTRE_MARKERS = ("国际", "科技创新", "区域", "全国性", "金融", "贸易", "航运", "消费", "物流")
+# Before these a direction word standing alone is a baseline region (领先东北, 高于西部).
+GROUP_BASELINE_BEFORE = ("领先", "好于", "高于", "低于", "快于", "慢于", "优于")
 # After these a direction word (东部, 西部 …) is a group of provinces.
 GROUP_CUES = ("地区", "省份", "省区", "省市", "各省", "三省", "六省", "十二省", "十省", "大开发", "崛起",
               "振兴", "全面振兴", "沿海", "城市", "区域", "片区", "老工业基地")
@@ -734,6 +736,9 @@ def _has_group_cue(text: str, candidates: list[Candidate], index: int) -> bool:
         return False   # 广东西部, 省东北部: a part of a place
     if text.startswith(GROUP_CUES, candidate.end) or text.startswith("和", candidate.end):
         return True
+    if text.endswith(GROUP_BASELINE_BEFORE, 0, candidate.start) \
+            and text[candidate.end:candidate.end + 1] in "，,。；;、）)":
+        return True   # 好于全国、领先东北: a baseline, the region
     after = candidates[index + 1] if index + 1 < len(candidates) else None
     if after is not None and text[candidate.end:after.start] == "、" \
             and any(s.level == "province" for s in after.senses):
