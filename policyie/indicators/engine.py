@@ -43,6 +43,7 @@ _GROWTH_AFTER = re.compile(r"的?(?P<noun>[^\W\d]{0,6}?)(?:增长|增速|增幅|
 _GOAL_AFTER = re.compile(r"的?(?:预期|奋斗|增长|增速)?目标")
 _GROWTH_DEGREE = re.compile(r"(?:[两双三]位数|较?高|较快|快速|高速|中高速|平稳|稳定|稳步|稳健|强劲|年均|同比|恢复性|合理|适度)")
 _GROWTH_GAP = 4          # characters allowed between a growth word and its value (同比增长了 8%)
+_REACHING = frozenset({"达", "达到"})   # 增长达到6.5%: a change reaching a rate
 _DIFFERENCE_GAP = 12     # 高于全国平均水平 6.1个百分点
 _QUOTE_TITLE_MAX = 20    # a quoted span this short is a name or a title (“10条支持政策”), not a statement
 _AGENT_PREFIXES = ("该", "我们")
@@ -555,7 +556,7 @@ class _DocumentRun:
             if self._peer_value(quantity, nearest, previous):
                 return previous["kind"], None   # 增长5.8%，高于全国的5.0%: the peer's own value, of the same kind
             return "difference", nearest
-        growth = self._growth_cue_before(predicates, quantity.start)
+        growth = self._growth_cue_before(predicates, quantity.start, quantity.unit in ("%", "百分点"))
         if growth is not None:
             return "growth", growth
         if nearest is not None and "stock_increases" in nearest.roles and nearest.end == quantity.start and \
@@ -603,18 +604,20 @@ class _DocumentRun:
                 return None
         return None
 
-    def _growth_cue_before(self, predicates: list[Hit], offset: int) -> Optional[Hit]:
+    def _growth_cue_before(self, predicates: list[Hit], offset: int, rate: bool = False) -> Optional[Hit]:
         """A growth word right before the value (adverbs such as 分别 may stand between; a growth noun
-        may take a copula: 增速为4.5%)."""
-        copula = False
+        may take a copula: 增速为4.5%; a rate may follow a word of change and 达/达到: GDP增长达到6.5%)."""
+        copula = reaching = False
         for hit in reversed(predicates):
             gap = self.text[hit.end:offset]
             if (len(gap) > _GROWTH_GAP or "、" in gap) and not _only_markers(gap):
                 return None           # 美丽乡村提升示范村、45个…: a new member of a list, not the change
-            if "growth" in hit.roles and (not copula or hit.word in self.sets["growth_nouns"]):
+            if "growth" in hit.roles and (not copula or hit.word in self.sets["growth_nouns"] or
+                                          (reaching and not gap)):
                 return hit
             if hit.word in self.sets["copulas"] and not copula:
                 copula = True
+                reaching = rate and hit.word in _REACHING
             elif "adverbs" not in hit.roles:
                 return None
             offset = hit.start

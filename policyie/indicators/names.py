@@ -88,8 +88,10 @@ _FRONT_FIRST = frozenset("一二三四五六七八九十两上下前全年今截
                          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _TIMEFRAME_FIRST = frozenset("一二三四五六七八九十两近多")
 _TAIL_LAST_CHARS = "年底末期月来内间度初"     # 同期 ends in 期   # the last characters of _BASELINE_TAIL and _TIMEFRAME_TAIL
-_BASELINE_TAIL = re.compile(r"(?:由|从|比|较|与)\s*(?:(?:19|20)\d\d\s*年(?:底|末|同期)?|上年|去年|同期|上月|上季度"
-                            r"|[一二三四]季度|上半年|前三季度|年初|上年末|上年同期)$")
+_PERIOD = (r"(?:(?:19|20)\d\d\s*年(?:底|末|同期)?|上年|去年|同期|上月|上季度"
+           r"|[一二三四]季度|上半年|前三季度|年初|上年末|上年同期)")
+# 比一季度, 较一季度、上半年和前三季度 (分别提高…): baselines, one or a list of them
+_BASELINE_TAIL = re.compile(r"(?:由|从|比|较|与)\s*" + _PERIOD + r"(?:[、和及与]" + _PERIOD + r")*$")
 _FRONT_PHRASE = re.compile(r"按[^，,。；;：:]{1,14}?(?:计算|核算|折算|测算)为?|(?:第[一二三四五六七八九十\d]{1,3}|首)[个家座批]")
 _INNER_TIME = re.compile(r"今年|去年|上年|前年|明年|当年")
 _ORDINAL = re.compile(r"^(?:全[国省市区县])?(?:第[一二三四五六七八九十百\d]+|首)[个家座批只条位]?$")
