@@ -291,6 +291,7 @@ class _DiscoveryRules:
     hypernym_confidence: float
     hypernym_reject: regex.Pattern       # 等领域有根产业, 等项目建成使产业集群: no hypernym between 等 and the head
     list_cue_not_before: tuple[str, ...]  # 等重大产业项目: the list names projects
+    instance_heads: tuple[str, ...]      # 等电商平台, 等汽车企业: after 等 + a term, the members are instances
     verb_head_not_before: tuple[str, ...]  # 发展现代产业体系: the head of a verb cue begins another noun
     verb_cue: regex.Pattern              # 发展X产业 …: groups "x" and "head"
     verb_cues: tuple[str, ...]           # its verbs (found by the scan)
@@ -338,6 +339,7 @@ class _DiscoveryRules:
             hypernym_reject=regex.compile(
                 rf"[{regex.escape(d['reject_chars'])}]|{_alternation(d.get('hypernym_reject', ()) or ('(?!)',))}"),
             list_cue_not_before=tuple(d.get("list_cue_not_before", ())),
+            instance_heads=tuple(d.get("instance_heads", ())),
             verb_head_not_before=tuple(d.get("verb_head_not_before", ())),
             verb_cue=regex.compile(rf"(?:{_alternation(d['verb_cues'])}){x}(?P<head>{head_choice})"),
             verb_cues=tuple(d["verb_cues"]),
@@ -1185,12 +1187,14 @@ class IndustryTagger:
             if found.start() and _is_han(text[found.start() - 1]):  # right after a member written in Han
                 yield (found.start(), *rules.list_cues[found["cue"]])
         yield from self._headed_runs(text)
-        starts = None
+        ends = None
         position = text.find("等")
         while position >= 0:  # 等 before a mention (a few per document: visit them, not the mentions)
-            if starts is None:
-                starts = {m.start for m in mentions}
-            if position + 1 in starts:
+            if ends is None:
+                ends = {m.start: m.end for m in mentions}
+            end = ends.get(position + 1)
+            # …、邮乐购等电商平台: the members are instances (platforms, firms, projects), not industries
+            if end is not None and not text.startswith(rules.instance_heads, end):
                 yield position, (), rules.hypernym_confidence
             position = text.find("等", position + 1)
 
