@@ -354,8 +354,7 @@ class RegionTagger:
             return None   # 我国第一家棉纺织厂: the country, never a name's first word
         if text.startswith(PORT, end) and text[end + 1:end + 2] not in NOT_PORT_AFTER:
             return end + 1   # 天津港, and a group's port (北部湾港)
-        if candidate.surface.group:
-            return None
+        group = candidate.surface.group   # a group starts only an institute's name (京津冀国家技术创新中心)
         lexicon = self.lexicon
         # A head may start up to MAX_NAME_GAP characters on, at the first break (punctuation, 的,
         # a digit …) at the latest; only where the first two characters of some head may stand.
@@ -386,7 +385,7 @@ class RegionTagger:
             for length in lengths:
                 key = text[gap_end:gap_end + length]
                 head = heads.get(key) if len(key) == length else None
-                if head is None or gap_end - end > head[1]:
+                if head is None or gap_end - end > head[1] or group and head[0] != "institute":
                     continue
                 head_end = gap_end + length
                 middle = text[end:gap_end]
