@@ -138,6 +138,7 @@ class NameRules:
         self.name_prefixes, self.name_suffixes, self.noise_words = cues.name_prefixes, cues.name_suffixes, cues.noise_words
         self.growth_suffixes = tuple(cues["growth_name_suffixes"])     # longest first
         self.frames = tuple(cues["frame_nouns"])
+        self.frame_set = frozenset(self.frames)
         self.target_nouns = frozenset(w for w in cues["target"] if w.endswith("目标"))   # 预期目标, 主要目标 …
         blockers: dict[str, list[str]] = {}
         for word in cues["cue_blockers"]:
@@ -400,6 +401,8 @@ class NameRules:
             return None
         if name[0] == "在" and name.endswith(self.frames):
             return None          # 在这个基础上实现5.5%的增长: a frame names nothing
+        if name[0] == "新" and (name == "新高" or name[1:] in self.frame_set):
+            return None          # 迈上14万亿元新台阶、连续36年居全国首位: a new level reached names nothing
         if _JOINT_PREFIX.fullmatch(name):
             return None          # 吉林、黑龙江两省的增长目标: the places, named before, not what is measured
         return start, end
