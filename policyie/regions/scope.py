@@ -211,7 +211,13 @@ class RegionScope:
             at_level = [code for code in votes if code != COUNTRY_CODE and self.table.get(code).level in levels
                         and self.table.get(code).name.endswith(endings)]
             if at_level:
-                return max(at_level, key=lambda code: (votes[code], -len(self.table.ancestors(code))))
+                top = max(votes[code] for code in at_level)
+                # a county-level city's own report (晋江…全市) gives its prefecture as many votes
+                # as itself and one more: among the units close to the top, the one named most
+                # often itself wins, then the most votes, then the higher unit
+                close = [code for code in at_level if votes[code] * 4 >= top * 3]
+                return max(close, key=lambda code: (direct.get(code, 0) * 2 > votes[code],
+                                                    votes[code], -len(self.table.ancestors(code))))
         found = self._title_region() or _most_specific(votes, direct, self.table)
         if level is not None and found is not None and not self._may_be_own(found, level[0]):
             return None   # 全省 in a text that names no province: unknown, not the country
