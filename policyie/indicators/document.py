@@ -41,6 +41,7 @@ _DELIVERY_LINE = re.compile(r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*
 _HEADING_MAX = 50
 _CLAUSE_OR_SENTENCE = re.compile(r"[，,：:；;。！？!?]")
 _NO_PLAN_INTRO = re.compile(r"显示|审议")
+_PLAN_TITLE = re.compile(r"\s*(?:该|这份|此)?(《[^《》\n]{0,40}?(?:计划|方案|规划|纲要|意见|措施)》)")
 _TITLE_YEAR_REACH = 20    # 2024年某市政府工作报告: how far before 工作报告 the report's year may stand
 _HEAD_CHARS = 400
 # a line that only dates the document (2025年3月20日, 某市统计局 2025年3月20日): no year of its values
@@ -50,6 +51,8 @@ _DATE_ONLY = re.compile(r"[^。，,；;：:]{0,20}(?:19|20)\d\d\s*年\s*\d{1,2}\
 _SECTION_MARK = re.compile(r"[■□●◆◇▲△▶►★☆※【〖]|[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[、.．](?!\d)")
 _DAY_AFTER_YEAR = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _OPENER_MAX = 30          # characters of a paragraph's first clause read for a review or plan opening
+_DECEMBER = re.compile(r"\s*\d{4}\s*[-/.年]\s*12(?!\d)")
+_ATTRIBUTION = re.compile(r"[^，,。；;：:\d]{0,10}?(?:指出|强调|表示|说|介绍|提到)")
 
 
 def year_of_date(date: Optional[str]) -> Optional[int]:
@@ -79,9 +82,13 @@ class Frame:
 class YearReader:
     """Year expressions: explicit years, ranges (last year), plan periods, relative years."""
 
-    def __init__(self, cues: Cues, doc_year: Optional[int]):
+    def __init__(self, cues: Cues, doc_year: Optional[int], reviewed_year: Optional[int] = None):
         self.doc_year = doc_year
         self.relative = dict(cues.table("relative_years"))
+        # 过去一年, 一年来: the year a review is about (the document's own in a report of December), not 去年
+        self.review_words = frozenset(w for w in cues["review_markers"] if self.relative.get(w) == -1)
+        self.reviewed_year = reviewed_year if reviewed_year is not None else \
+            (doc_year - 1 if doc_year is not None else None)
         self.plan_ends = dict(cues.table("plan_ends"))
         relative_words = "|".join(sorted(map(re.escape, self.relative), key=len, reverse=True))
         plan_words = "|".join(map(re.escape, self.plan_ends))
@@ -110,6 +117,8 @@ class YearReader:
             return self.plan_ends[match.group("plan")]
         word = match.groupdict().get("relative")
         if word and self.doc_year is not None:
+            if word in self.review_words:
+                return self.reviewed_year
             return self.doc_year + self.relative[word]
         return None
 
@@ -136,9 +145,13 @@ class DocContext:
         self.quantity_starts = quantity_starts if _is_sorted(quantity_starts) else sorted(quantity_starts)
         head = text[:_HEAD_CHARS]
         self.year = year_of_date(date) or _title_year(head)
+        # the year a review is about: a report reviews the year before, unless it is delivered in December
+        # (县、区 assemblies often meet then: 一、2024年工作回顾 on 2024-12-25)
+        self.reviewed_year = None if self.year is None else \
+            (self.year if date and year_of_date(date) == self.year and _DECEMBER.match(str(date)) else self.year - 1)
         self.is_report = self._looks_like_report(head)
         self.first_work_report = text.find("工作报告")
-        self.years = YearReader(cues, self.year)
+        self.years = YearReader(cues, self.year, self.reviewed_year)
         self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         self._marks = self.years.marks(text)
         self._mark_starts = [m.start for m in self._marks]
@@ -259,7 +272,7 @@ class DocContext:
         year = marks[-1].year if marks else None
         mode = self._mode_of(line, year)
         if year is None and mode == "review" and self.year is not None:
-            year = self.year - 1
+            year = self.reviewed_year
         elif year is None and mode == "plan":
             year = self.year
         return Frame(year, mode)
@@ -272,6 +285,9 @@ class DocContext:
         review = patterns["review_opening"].match(line, 0, clause_end) is not None
         plan = patterns["plan"].search(line, 0, clause_end) is not None
         if not review and not plan:
+            if cut is not None and _ATTRIBUTION.fullmatch(line, 0, clause_end):
+                # 报告指出，一年来，…: a speaker's clause before the opening (news about a report)
+                return self._opener_frame(line[cut.end():], start + cut.end(), end)
             return None
         marks = [m for m in self._marks_in(start, start + clause_end) if not m.baseline]
         year = marks[-1].year if marks else None
@@ -279,7 +295,7 @@ class DocContext:
                 (year is None or self.year is None or year < self.year):
             return None     # 已提前完成年度目标任务: a plan word, but no plan opens here
         if review:
-            return Frame(year if year is not None else (self.year - 1 if self.year else None), "review")
+            return Frame(year if year is not None else self.reviewed_year, "review")
         return Frame(year if year is not None else self.year, "plan")
 
     def _intro_frame(self, start: int, end: int) -> Optional[tuple[int, Frame]]:
@@ -292,6 +308,12 @@ class DocContext:
         its own.  Neither a verb before 的 (报告提出的目标任务全面完成) nor the report of a past year
         (去年政府工作报告) opens a plan."""
         text = self.text
+        title = _PLAN_TITLE.match(text, start, end)
+        if title is not None:
+            # 《行动计划》明确，…: a plan document (named in book-title marks) sets out what its paragraph says
+            verb = self._plan_verb(title.end(), min(end, title.end() + 4))
+            if verb is not None:
+                return self._report_plan(start, title.start(1), _clause_end(text, verb, end))
         report = text.find("工作报告", start, end)
         if report < 0 and not 0 <= self.first_work_report < start:
             return None

@@ -808,7 +808,7 @@ class _DocumentRun:
         expected = first_cue.get("expected", offset) < offset                # 预计
         doc_year = context.year
         if year is None and context.is_report and doc_year is not None:
-            year = doc_year if (strong or weak or frame.mode == "plan") else doc_year - 1
+            year = doc_year if (strong or weak or frame.mode == "plan") else context.reviewed_year
         elif year is None and not (strong or weak or expected or frame.mode == "plan"):
             year = context.opening_year      # the year a review is about: its results that name none
         return year, not done and self._is_target(year, doc_year, frame.mode, strong, weak, expected)
