@@ -90,6 +90,9 @@ COMPANY_AFTER_PARENTHESES = ("有限公司", "有限责任公司", "股份有限
 CONCEPT_CENTRE_MARKERS = ("国际", "科技创新", "区域", "全国性", "金融", "贸易", "航运", "消费", "物流")
 # Before these a direction word standing alone is a baseline region (领先东北, 高于西部).
 GROUP_BASELINE_BEFORE = ("领先", "好于", "高于", "低于", "快于", "慢于", "优于")
+# Between these a direction word is the field of a rank (居西部第1, 位居东北前列).
+GROUP_RANK_BEFORE = ("居", "保持", "列", "领跑")
+GROUP_RANK_AFTER = re.compile(r"第[一二三四五六七八九十\d]|首位|前列|前[一二三四五六七八九十\d]")
 # After these a direction word (东部, 西部 …) is a group of provinces.
 GROUP_CUES = ("地区", "省份", "省区", "省市", "各省", "三省", "六省", "十二省", "十省", "大开发", "崛起",
               "振兴", "全面振兴", "沿海", "城市", "区域", "片区", "老工业基地")
@@ -256,14 +259,17 @@ class RegionTagger:
         blocked = {i for start, ends_ in blocks.items() for i in range(start, max(ends_))}
         junction = self.lexicon.junction_words, self.lexicon.junction_pairs
         kept = []
+        leader = _UNKNOWN   # the city the text is about, found when a candidate needs it
         for candidate in places:
             surface = candidate.surface
             if blocked and (candidate.start in blocked or candidate.end - 1 in blocked) \
                     and _inside_block(candidate, blocks):
                 continue
+            split = is_boundary is not None and _split_unknown(text, candidate, is_boundary)
+            if split and leader is _UNKNOWN:
+                leader = _leading_city(places, self.table)
             if is_boundary is not None and not _glued_to_punctuation(text, candidate.start, is_boundary) \
-                    and not (_split_unknown(text, candidate, is_boundary)
-                             and _in_leading_city(candidate, places, self.table)):
+                    and not (split and _county_of(candidate, leader)):
                 if not _fits_words(text, candidate, is_boundary, starts, ends):
                     continue
             elif surface.straddles and _straddled(text, candidate, junction, starts, ends):
@@ -402,6 +408,7 @@ class RegionTagger:
     def _drop_uncued(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
         kept = []
         named = None   # units the text names unmistakably (朝阳市): their everyday-word names are cued
+        leader = _UNKNOWN
         for index, candidate in enumerate(candidates):
             surface = candidate.surface
             if candidate.zone is None:
@@ -409,8 +416,11 @@ class RegionTagger:
                     if named is None:
                         named = {c.surface.codes[0] for c in candidates
                                  if len(c.surface.codes) == 1 and not c.surface.ordinary and not c.surface.weak}
+                    opens = candidate.start == 0 or text[candidate.start - 1] in CLAUSE_OPENERS
+                    if opens and leader is _UNKNOWN:
+                        leader = _leading_city(candidates, self.table)
                     if named.isdisjoint(surface.codes) and not GROUP_NAME_AFTER.match(text, candidate.end) \
-                            and not _opens_name_in_parent(text, candidate, candidates, self.table):
+                            and not (opens and _county_of(candidate, leader)):
                         continue   # 推动朝阳低空经济 in a text about 朝阳市 is the city; 天山北坡城市群
                                    # keeps 天山 for the group's name that it starts
                 if surface.weak and (_after_unrelated_place(candidates, index, self.table)
@@ -689,25 +699,19 @@ MUNICIPALITIES = frozenset(("110000", "120000", "310000", "500000"))
 CLAUSE_OPENERS = set("，,、；;。：:“‘（(\n")
 
 
-def _opens_name_in_parent(text: str, candidate: Candidate, candidates: list[Candidate],
-                          table: DivisionTable) -> bool:
-    """A county's everyday-word name opening a clause, in a text about the city the county lies
-    in (清河中航…项目 in 邢台's report, “东山澳角村… in 漳州's): the county's name before a
-    project's, a firm's or a village's; not after a verb (坚持和平发展).  The text is about the
-    city when the city, with the places inside it, is named unmistakably more often than any
-    other city, and at least twice."""
-    if candidate.start > 0 and text[candidate.start - 1] not in CLAUSE_OPENERS:
-        return False
-    return _in_leading_city(candidate, candidates, table)
+_UNKNOWN = object()
 
 
-def _in_leading_city(candidate: Candidate, candidates: list[Candidate], table: DivisionTable) -> bool:
-    """``candidate`` can be a county of the city that the text is about: the city (or the
-    municipality), with the places inside it, named unmistakably more often than any other
-    city, and at least twice."""
-    parents = {s.parent for s in candidate.senses if s.level == "county" and s.parent}
-    if not parents:
-        return False
+def _county_of(candidate: Candidate, leader: str | None) -> bool:
+    """``candidate`` can be a county of ``leader``, the city the text is about.  An everyday-word
+    county name opening a clause is that county in such a text (清河…项目 in 邢台's report,
+    东山… in 漳州's; not after a verb: 坚持和平发展)."""
+    return leader is not None and any(s.level == "county" and s.parent == leader for s in candidate.senses)
+
+
+def _leading_city(candidates: list[Candidate], table: DivisionTable) -> str | None:
+    """The city (or the municipality) that the text is about: with the places inside it, named
+    unmistakably more often than any other city, and at least twice."""
     counts: dict[str, int] = {}
     for other in candidates:
         codes = other.surface.codes
@@ -720,10 +724,10 @@ def _in_leading_city(candidate: Candidate, candidates: list[Candidate], table: D
                 counts[unit] = counts.get(unit, 0) + 1   # 重庆's districts lie right in the city
                 break
     if not counts:
-        return False
+        return None
     best = max(counts.values())
     leaders = [code for code, count in counts.items() if count == best]
-    return best >= 2 and len(leaders) == 1 and leaders[0] in parents
+    return leaders[0] if best >= 2 and len(leaders) == 1 else None
 
 
 def _has_group_cue(text: str, candidates: list[Candidate], index: int) -> bool:
@@ -738,6 +742,8 @@ def _has_group_cue(text: str, candidates: list[Candidate], index: int) -> bool:
     if text.endswith(GROUP_BASELINE_BEFORE, 0, candidate.start) \
             and text[candidate.end:candidate.end + 1] in "，,。；;、）)":
         return True   # 好于全国、领先东北: a baseline, the region
+    if text.endswith(GROUP_RANK_BEFORE, 0, candidate.start) and GROUP_RANK_AFTER.match(text, candidate.end):
+        return True   # 均居西部第1, 保持东北首位: the field of a rank
     after = candidates[index + 1] if index + 1 < len(candidates) else None
     if after is not None and text[candidate.end:after.start] == "、" \
             and any(s.level == "province" for s in after.senses):
