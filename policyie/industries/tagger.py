@@ -123,6 +123,7 @@ class _Rules:
     specific_head_after: regex.Pattern   # 装备制造, 装备, 显示 after a term: a longer industry
     specific_head_starts: frozenset[str]  # their first characters (a quick filter)
     bare_specific_heads: frozenset[str]  # 制造: also after a word needing a head (电子制造)
+    product_grades: tuple[str, ...]      # 电子级, 电池级 before a term: a product of that grade
     activity_after: regex.Pattern        # 运输, 成本 after a term: an activity or its price (物流运输)
     activity_starts: frozenset[str]
     scenario_after: regex.Pattern        # …、巡检等场景 after a chain: application scenarios
@@ -193,6 +194,7 @@ class _Rules:
             specific_head_starts=frozenset(head[0] for head in g["specific_heads"]),
             bare_specific_heads=frozenset(g["bare_specific_heads"]),
             activity_after=regex.compile(_alternation(g["activity_after"])),
+            product_grades=tuple(g["product_grades"]),
             activity_starts=frozenset(word[0] for word in g["activity_after"]),
             # the chain's last member (maybe completed: 物流配送), then maybe more members the lexicon
             # does not know, then 等…场景 or 等领域 + a verb phrase + 场景 (等领域打造一批示范应用场景)
@@ -202,9 +204,11 @@ class _Rules:
                 rf"(?:{_alternation(g['scenario_heads'])})"),
             scenario_heads=tuple(g["scenario_heads"]),
             firm_after=regex.compile(
-                rf"(?:{_alternation(g['firm_verbs_after'])})(?![{regex.escape(g['firm_verbs_not_before'])}])"),
-            firm_starts=frozenset(word[0] for word in g["firm_verbs_after"]),
-            other_use_starts=frozenset(word[0] for word in list(g["activity_after"]) + list(g["firm_verbs_after"])),
+                rf"(?:{_alternation(g['firm_verbs_after'])})(?![{regex.escape(g['firm_verbs_not_before'])}])"
+                rf"|(?:{_alternation(g['firm_verbs_before_amount'])})(?=[0-9０-９一二三四五六七八九十两])"),
+            firm_starts=frozenset(word[0] for word in list(g["firm_verbs_after"]) + list(g["firm_verbs_before_amount"])),
+            other_use_starts=frozenset(word[0] for word in list(g["activity_after"]) + list(g["firm_verbs_after"])
+                                       + list(g["firm_verbs_before_amount"])),
             word_completions=MappingProxyType(dict(g["word_completions"])),
             coordinators=frozenset(g["coordinators"]),
             merging_coordinators=frozenset(c for c in g["coordinators"] if "、" not in c),
@@ -852,6 +856,8 @@ class IndustryTagger:
             if text[m.end:m.end + 1] in starts and (
                     rules.activity_after.match(text, m.end) or self._ends_firm_name(text, m)):
                 continue
+            if m.start and text[m.start - 1] == "级" and text.endswith(rules.product_grades, 0, m.start):
+                continue  # 电子级多晶硅, 电池级碳酸锂: a product of a grade, no industry
             kept.append(m)
         return kept
 
