@@ -84,6 +84,10 @@ class IndustryMatch:
     confidence: float
 
 
+_PREFIX_JOINERS = frozenset("、和与及")
+_PREFIX_JOINER_WORDS = ("、以及", "以及", "、", "和", "与", "及")
+
+
 class _Mention(NamedTuple):
     """A mention while the rules work on it (``term`` gives sector, category and tiers)."""
 
@@ -124,6 +128,8 @@ class _Rules:
     specific_head_starts: frozenset[str]  # their first characters (a quick filter)
     bare_specific_heads: frozenset[str]  # 制造: also after a word needing a head (电子制造)
     product_grades: tuple[str, ...]      # 电子级, 电池级 before a term: a product of that grade
+    product_measures: frozenset[str]     # 辆, 台 after a count before a term: units of a product
+    product_counts: frozenset[str]       # the digits and numerals (and 首) of such a count
     activity_after: regex.Pattern        # 运输, 成本 after a term: an activity or its price (物流运输)
     activity_starts: frozenset[str]
     scenario_after: regex.Pattern        # …、巡检等场景 after a chain: application scenarios
@@ -195,6 +201,8 @@ class _Rules:
             bare_specific_heads=frozenset(g["bare_specific_heads"]),
             activity_after=regex.compile(_alternation(g["activity_after"])),
             product_grades=tuple(g["product_grades"]),
+            product_measures=frozenset(g["product_units"]["measures"]),
+            product_counts=frozenset(g["product_units"]["counts"]),
             activity_starts=frozenset(word[0] for word in g["activity_after"]),
             # the chain's last member (maybe completed: 物流配送), then maybe more members the lexicon
             # does not know, then 等…场景 or 等领域 + a verb phrase + 场景 (等领域打造一批示范应用场景)
@@ -713,6 +721,7 @@ class IndustryTagger:
         mentions = [self._shrink_zhizao_ye(text, m) if startswith("制造业", m.end - 2) else m for m in mentions]
         mentions = self._attach_domain_prefixes(text, mentions)
         mentions = self._attach_modifiers(text, mentions)
+        mentions = self._distribute_over_prefixes(text, mentions)
         mentions = [self._attach_economy_head(text, m) if startswith(ECONOMY, m.end) else m for m in mentions]
         mentions = self._attach_specific_heads(text, mentions)
         mentions = self._completed_and_used_as_industries(text, mentions)
@@ -792,6 +801,52 @@ class IndustryTagger:
                                  else m._replace(start=begin, name=span, confidence=0.9))
         return [m for index, m in enumerate(result) if index not in merged] if merged else result
 
+    def _distribute_over_prefixes(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+        """镁基、铝基、铜基和化工新材料: domain words coordinated before a compound share its head
+        (SPEC: shared heads are distributed). Each is a record of its own, the span as written
+        (镁基), named with the head (镁基新材料); a domain word that is a mention itself stops it."""
+        prefixes = self._rules.domain_prefixes
+        todo = [index for index, m in enumerate(mentions)
+                if m.start >= 3 and text[m.start - 1] in _PREFIX_JOINERS and text[m.start - 3:m.start - 1] in prefixes]
+        if not todo:
+            return mentions
+        added: list[_Mention] = []
+        for index in todo:
+            m = mentions[index]
+            span = text[m.start:m.end]
+            head = None
+            for cut in range(1, len(span) - 1):  # the longest proper suffix that is a term (化工|新材料)
+                head = self._by_surface.get(span[cut:])
+                if head is not None and not head.needs_head:
+                    break
+                head = None
+            if head is None:
+                continue
+            head_surface = span[cut:]
+            previous_end = mentions[index - 1].end if index else 0
+            pos, members = m.start, []
+            while True:
+                joiner = next((c for c in _PREFIX_JOINER_WORDS if text.endswith(c, 0, pos)), None)
+                if joiner is None:
+                    break
+                begin = pos - len(joiner) - 2
+                if (begin < previous_end or text[begin:begin + 2] not in prefixes
+                        or text[begin:begin + 2] in self._nonterms):  # 工业 is a broad sector
+                    break
+                members.append(begin)
+                pos = begin
+            if not members or (pos and _is_han(text[pos - 1])
+                               and not self._rules.free_left.search(text, max(0, pos - 4), pos)):
+                continue
+            for begin in members:
+                prefix = text[begin:begin + 2]
+                compound = self._by_surface.get(prefix + head_surface)
+                added.append(self._mention(begin, begin + 2, compound, 0.9) if compound is not None else
+                             _Mention(begin, begin + 2, head, prefix + head.name, head.origin, 0.9, head.tiers))
+        if not added:
+            return mentions
+        return sorted(mentions + added, key=lambda m: m.start)
+
     def _glued_pair(self, text: str, begin: int, m: _Mention) -> bool:
         """深海深地: two field names written together are a coordination, not a compound."""
         series = self._rules.series_words
@@ -858,8 +913,18 @@ class IndustryTagger:
                 continue
             if m.start and text[m.start - 1] == "级" and text.endswith(rules.product_grades, 0, m.start):
                 continue  # 电子级多晶硅, 电池级碳酸锂: a product of a grade, no industry
+            if (m.start > 1 and text[m.start - 1] in rules.product_measures and text[m.start - 2] in rules.product_counts
+                    and not self._share_count(text, m.start - 2)):
+                continue  # 480辆氢能商用车, 首列氢能源列车: units of a product, no industry
             kept.append(m)
         return kept
+
+    def _share_count(self, text: str, last: int) -> bool:
+        """每4辆新能源汽车就有1辆: a count after 每 states the industry's share, not units of a product."""
+        counts = self._rules.product_counts
+        while last >= 0 and text[last] in counts:
+            last -= 1
+        return last >= 0 and text[last] == "每"
 
     def _ends_firm_name(self, text: str, m: _Mention) -> bool:
         """华晶新材料签约落户: a firm's verb follows and a word that is no verb, scope word or
