@@ -118,6 +118,11 @@ _DESIGNATION_MARK = re.compile("示范|试点|先行|先进|标杆|样板|模范
 # 是全市基础设施最全的, 成为全省唯一: the place is the field of a superlative.
 _SUPERLATIVE_AFTER = re.compile(r"[^，。；,;！？\s]{0,10}?(?:最|唯一|首[个家座批])|[^，。；,;！？\s]{0,20}?之一")
 DASHES = set("—–－-")
+OPEN_QUOTES = set("“‘「『《\"")
+# 该市, 该区 … in news: the unit of that kind named last before it (南昌…。今年该市…目标是).
+ANAPHORA = {"该省": ("省",), "该市": ("市",), "该区": ("区",), "该县": ("县",), "该州": ("州",)}
+_ANAPHORA = re.compile("(?:" + "|".join(ANAPHORA) + ")(?![域场])")   # not 该区域, 该市场
+ANAPHORA_REACH = 400   # characters back in which its unit must have been named
 # The country before these is an anniversary or a national body, not what a paragraph is about
 # (2024年是新中国成立75周年、全国人民代表大会成立70周年。全年… in a district's report).
 COUNTRY_NAMES = ("中国", "全国", "我国", "中华人民共和国")
@@ -426,12 +431,33 @@ class RegionScope:
                 if match.start in self._joint:
                     code = None   # 芜湖和马鞍山两地…: a joint subject
                 found.append(Subject._make((match.start, code, None, True)))
+        if "该" in self.text:
+            found.extend(self._anaphora())
+            found.sort(key=lambda subject: subject.offset)
         if self._scope_words:
             covered = {i for m in self.matches for i in range(m.start, m.end)}
             for position, word, status in self._scope_words:
                 if position not in covered and status != NO:   # no scope word names a unit above
                     found.append(Subject._make((position, None, word, False)))
             found.sort(key=lambda subject: subject.offset)
+        return found
+
+    def _anaphora(self) -> list[Subject]:
+        """该市, 该区 …: a subject that stands for the last unit of its kind named before it (not
+        one that is only a baseline or a partner); none when no such unit was named shortly before."""
+        found = []
+        starts = [match.start for match in self.matches]
+        joint = {index for index, match in enumerate(self.matches) if match.start in self._joint}
+        for hit in _ANAPHORA.finditer(self.text):
+            endings = ANAPHORA[hit.group()]
+            for index in range(bisect_right(starts, hit.start()) - 1, -1, -1):
+                match = self.matches[index]
+                if match.start < hit.start() - ANAPHORA_REACH:
+                    break
+                if match.code and match.level in ANY_LEVEL and match.name.endswith(endings) \
+                        and self._status[index] != NO and index not in joint:
+                    found.append(Subject._make((hit.start(), match.code, None, True)))
+                    break
         return found
 
     def _find_scope_words(self) -> list[tuple[int, str, int]]:
@@ -444,15 +470,16 @@ class RegionScope:
         or a modifier of a kind of thing (河北省重点项目 in a city's report: UNLESS_ABOVE, decided
         once the document's region is known); 在深圳， is a topic."""
         text = self.text
-        if text[start - 1:start] in _BEFORE_LAST:   # the cues before a place all end in one of these
-            before = text[max(0, start - 3):start]
+        cue_end = start - 1 if text[start - 1:start] in OPEN_QUOTES and start > 1 else start
+        if text[cue_end - 1:cue_end] in _BEFORE_LAST:   # the cues before a place all end in one of these
+            before = text[max(0, cue_end - 3):cue_end]   # 被评为“福建省…”: read through the quote
             if before.endswith(DATELINES):
                 return NO   # 新华社北京1月5日电: where the news was filed
-            if before.endswith("在") and text[end:end + 1] in ("，", ","):
+            if before.endswith("在") and text[end:end + 1] in ("，", ",") and cue_end == start:
                 return YES
             if before.endswith(NOT_SUBJECT_BEFORE):
                 return NO
-            if _AFTER_COUNT.search(text, max(0, start - 6), start):
+            if _AFTER_COUNT.search(text, max(0, cue_end - 6), cue_end):
                 return NO
             if before.endswith(("是", "成为")) and _SUPERLATIVE_AFTER.match(text, end):
                 return NO

@@ -95,7 +95,7 @@ GROUP_RANK_BEFORE = ("居", "保持", "列", "领跑")
 GROUP_RANK_AFTER = re.compile(r"第[一二三四五六七八九十\d]|首位|前列|前[一二三四五六七八九十\d]")
 # After these a direction word (东部, 西部 …) is a group of provinces.
 GROUP_CUES = ("地区", "省份", "省区", "省市", "各省", "三省", "六省", "十二省", "十省", "大开发", "崛起",
-              "振兴", "全面振兴", "沿海", "城市", "区域", "片区", "老工业基地")
+              "振兴", "全面振兴", "沿海", "城市", "非省会城市", "区域", "片区", "老工业基地")
 
 
 class RegionMatch(NamedTuple):
@@ -276,8 +276,11 @@ class RegionTagger:
                 continue
             if candidate.start > 0 and text[candidate.start - 1] in "（(" and text[candidate.end:candidate.end + 1] in "）)" \
                     and (self._after_proper_head(text, candidate.start - 1)
-                         or text.startswith(COMPANY_AFTER_PARENTHESES, candidate.end + 1)):
-                continue   # 龙马管控集团（崇左）…基地, 中南大学（崇左）, 某某科技服务（深圳）有限公司: part of the name
+                         or text.startswith(COMPANY_AFTER_PARENTHESES, candidate.end + 1)
+                         or candidate.start > 1 and _is_hanzi(text[candidate.start - 2])
+                         and self._head_follows(text, candidate.end + 1)):
+                continue   # 龙马管控集团（崇左）…基地, 中南大学（崇左）, 某某科技服务（深圳）有限公司, 某某电器（赣州）
+                           # 智能制造基地: the seat written into a name
             if surface.all_full:
                 if text[candidate.end - 1:candidate.end + 1] in GLUED_TYPE_WORDS:
                     continue   # 昆山市|场: the type character belongs to the next word
@@ -307,6 +310,25 @@ class RegionTagger:
                 continue   # 毕节|地区生产总值
             kept.append(candidate)
         return kept
+
+    def _head_follows(self, text: str, position: int) -> bool:
+        """A company's, a school's, an institute's or a facility's head follows ``position``
+        within its gap, before any break (）智能制造基地, ）研发中心)."""
+        lexicon = self.lexicon
+        stop = min(len(text), position + MAX_NAME_GAP)
+        found = NAME_BREAK.search(text, position, stop)
+        if found is not None:
+            stop = found.start()
+        found = lexicon.head_start.search(text, position, stop + 1)
+        while found is not None and found.start() < stop:
+            at = found.start()
+            for length in lexicon.head_lengths:
+                head = lexicon.heads.get(text[at:at + length]) if at + length <= stop else None
+                if head is not None and at - position <= head[1] \
+                        and head[0] in ("company", "school", "institute", "facility"):
+                    return True
+            found = lexicon.head_start.search(text, at + 1, stop + 1)
+        return False
 
     def _after_proper_head(self, text: str, position: int) -> bool:
         """The text before ``position`` ends with the head of a company's, a school's or an
