@@ -414,8 +414,9 @@ class RegionScope:
         line = self.text[start:end].strip()
         if not line or line[0] in CAPTION_MARKS:
             return False
-        if line[0] in HEADING_MARKS:
-            return True
+        if line[0] in HEADING_MARKS:   # ■ 辽宁, ● 广州：; not a bullet's sentence (●广州经济总量突破3万亿元；)
+            return ending == "\n" and "，" not in line and "," not in line and "。" not in line \
+                and _FIGURE.search(line) is None   # ●广州经济总量突破3万亿元 (no stop): a bullet's figure
         return ending == "\n" and len(line) <= MAX_HEADING and "，" not in line and "," not in line \
             and "。" not in line
 
@@ -508,6 +509,7 @@ class RegionScope:
 
 _START = attrgetter("start")
 _SENTENCE_END = re.compile("[" + SENTENCE_ENDS + "]")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.]|年)")   # a figure, not a year
 _CLAUSE_BREAK = re.compile("[" + CLAUSE_BREAKS + "]")
 
 
