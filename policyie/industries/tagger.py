@@ -85,6 +85,7 @@ class IndustryMatch:
 
 
 _PREFIX_JOINERS = frozenset("、和与及")
+_DIGITS = regex.compile(r"[0-9０-９]")
 _PREFIX_JOINER_WORDS = ("、以及", "以及", "、", "和", "与", "及")
 
 
@@ -163,6 +164,7 @@ class _Rules:
     product_before: regex.Pattern        # a designation: 长征五号, 天龙三号遥一, C919
     clause_breaks: str
     project_list_after: regex.Pattern    # 、Y等20个亿元以上项目 after a member: a list of projects
+    project_firm_after: regex.Pattern    # 项目已投产 right after a term: one firm's project
     list_tail: regex.Pattern             # 、烟叶、蚕桑等 after a member: more members up to 等
     not_a_name_before: regex.Pattern     # a verb, scope word, count or coordinator before a term
     chain_qualifiers: frozenset[str]     # 特色 after 、 before a member: the chain goes on (、特色医药)
@@ -250,6 +252,8 @@ class _Rules:
             project_list_after=regex.compile(
                 rf"[^\s\p{{P}}\p{{S}}]{{0,3}}?(?:(?:{coordinators})[^\s\p{{P}}\p{{S}}]{{1,10}}?)*?"
                 rf"等[^\s\p{{P}}\p{{S}}的]{{0,12}}?项目"),  # not 等新的项目 (items of a product range)
+            project_firm_after=regex.compile(
+                rf"项目(?:{_alternation(g['project_firm_adverbs'])})?(?:{_alternation(g['firm_verbs_after'])})"),
             not_a_name_before=regex.compile(
                 rf"(?:^|[^\p{{Han}}]|[{regex.escape(g['discovery']['reject_chars'])}]"
                 rf"|{_alternation(list(g['free_left']) + list(g['discovery']['strip_prefixes']) + list(g['project_verbs']))}"
@@ -753,9 +757,11 @@ class IndustryTagger:
             index = bisect.bisect_left(project_ends, m.end)
             if (index < len(project_ends) and project_ends[index] - m.end <= 60 and m.start > 0
                     and _is_han(text[m.start - 1])
-                    and rules.project_list_after.match(text, m.end, project_ends[index] + 2)
+                    and (rules.project_list_after.match(text, m.end, project_ends[index] + 2)
+                         or (project_ends[index] == m.end and rules.project_firm_after.match(text, m.end)
+                             and not _DIGITS.search(text, max(0, m.start - 4), m.start)))
                     and not rules.not_a_name_before.search(text, max(0, m.start - 6), m.start)):
-                continue
+                continue  # also 双登锂电池项目已投产: one firm's project with a firm's verb
             kept.append(m)
         return kept
 
