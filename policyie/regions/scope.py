@@ -87,6 +87,15 @@ _NATIONAL_OPENING = re.compile("国务院(?:总理|政府工作报告)"
                                "|生态环境部|交通运输部|人力资源和社会保障部|人社部|国家数据局|国家知识产权局)"
                                "[^。！？\n]{0,20}?(?:公布|发布|印发|通报|介绍)")
 OPENING = 160        # characters of the opening in which a report names its own region
+# A province's one-character name after 来 in a visit (总书记来陕考察, 来川视察): in a province's own
+# report that never names it, the province (宁, 新, 青 … also name cities or countries: left out).
+PROVINCE_CHARACTERS = {"京": "110000", "津": "120000", "沪": "310000", "渝": "500000", "冀": "130000",
+                       "晋": "140000", "蒙": "150000", "辽": "210000", "黑": "230000", "苏": "320000",
+                       "浙": "330000", "皖": "340000", "闽": "350000", "赣": "360000", "鲁": "370000",
+                       "豫": "410000", "鄂": "420000", "湘": "430000", "粤": "440000", "桂": "450000",
+                       "琼": "460000", "川": "510000", "黔": "520000", "滇": "530000", "藏": "540000",
+                       "陕": "610000", "陇": "620000", "疆": "650000"}
+_VISITED = re.compile("来([" + "".join(PROVINCE_CHARACTERS) + "])(?:考察|视察|调研)")
 
 # Before these a place is a baseline, compared with, visited or joined, not the subject.
 NOT_SUBJECT_BEFORE = ("高于", "低于", "超过", "超出", "快于", "慢于", "好于", "优于", "领先", "与", "和", "同", "跟",
@@ -224,8 +233,13 @@ class RegionScope:
                 return max(close, key=lambda code: (direct.get(code, 0) * 2 > votes[code],
                                                     votes[code], -len(self.table.ancestors(code))))
         found = self._title_region() or _most_specific(votes, direct, self.table)
-        if level is not None and found is not None and not self._may_be_own(found, level[0]):
-            return None   # 全省 in a text that names no province: unknown, not the country
+        if level is not None and (found is None or not self._may_be_own(found, level[0])):
+            # 全省 in a text that names no province: unknown, not the country — unless the text
+            # says which province was visited by its one-character name (来陕考察, 来川视察)
+            visited = _VISITED.search(self.text)
+            code = PROVINCE_CHARACTERS[visited.group(1)] if visited else None
+            division = self.table.get(code) if code else None
+            return code if division is not None and division.name.endswith(level[0]) else None
         return found
 
     def _may_be_own(self, code: str, endings: tuple[str, ...]) -> bool:
@@ -373,7 +387,8 @@ class RegionScope:
                 previous = offset
             paragraph_end = end if ending == "\n" else _paragraph_end(text, end)
             if start == 0 or text[start - 1] == "\n":   # the paragraph's first sentence
-                single = own[0].named and codes[0] is not None and len(set(codes)) == 1   # a list is no topic
+                single = own[0].named and codes[0] is not None and len(set(codes)) == 1 \
+                    and not self._is_above_main(codes[0])   # a list is no topic, nor is the city in a district's report
                 topic, topical_until = (codes[0], paragraph_end) if single else (None, -1)
             if start < topical_until and end < paragraph_end:
                 add((end, topic))   # 苏州…。同时，…；规模以上…: still 苏州's

@@ -83,7 +83,8 @@ DIVISION_TYPES = set("省市区县州盟旗")
 NAME_BREAK_WORDS = ("建设", "建立", "设立", "成立", "周围", "周边", "境内", "推进", "推动", "打造", "发展", "加快", "支持", "实施", "引进", "落户", "签约",
                     "联合开发", "合作开发", "共同", "携手",
                     "新增", "拥有", "培育", "形成", "成为", "建成", "完成", "实现", "开展", "举办", "召开",
-                    "政府", "委员会", "人大", "政协", "省委", "市委", "区委", "县委")
+                    "政府", "委员会", "人大", "政协", "省委", "市委", "区委", "县委",
+                    "首个", "首家", "首座", "首批", "首条", "唯一")   # 广州首个榕树公园: no name holds a superlative
 # A place in parentheses right before these is the seat written into a company's name.
 COMPANY_AFTER_PARENTHESES = ("有限公司", "有限责任公司", "股份有限公司", "股份公司", "集团", "分公司", "公司")
 # 中心 of an aim (国际科技创新中心, 国际消费中心城市) is not a facility.
@@ -93,6 +94,9 @@ GROUP_BASELINE_BEFORE = ("领先", "好于", "高于", "低于", "快于", "慢�
 # Between these a direction word is the field of a rank (居西部第1, 位居东北前列).
 GROUP_RANK_BEFORE = ("居", "保持", "列", "领跑")
 GROUP_RANK_AFTER = re.compile(r"第[一二三四五六七八九十\d]|首位|前列|前[一二三四五六七八九十\d]")
+# A rank listed right before it: 居全国第14、西部第2.
+GROUP_RANK_LISTED = re.compile(r"(?:第[一二三四五六七八九十\d]+位?|首位|前列)、\Z")
+COUNTRY_BEFORE_GROUP = ("中国", "我国")
 # After these a direction word (东部, 西部 …) is a group of provinces.
 GROUP_CUES = ("地区", "省份", "省区", "省市", "各省", "三省", "六省", "十二省", "十省", "大开发", "崛起",
               "振兴", "全面振兴", "沿海", "城市", "非省会城市", "区域", "片区", "老工业基地")
@@ -757,15 +761,20 @@ def _has_group_cue(text: str, candidates: list[Candidate], index: int) -> bool:
     such groups (东部、中部、西部); never right after a place (广东西部 is part of 广东)."""
     candidate = candidates[index]
     before = candidates[index - 1] if index > 0 else None
-    if before is not None and before.end == candidate.start or text.startswith("部", candidate.end):
+    left = candidate.start
+    if before is not None and before.end == candidate.start and text[before.start:before.end] in COUNTRY_BEFORE_GROUP \
+            and GROUP_RANK_AFTER.match(text, candidate.end):
+        left = before.start   # 居中国西部第1: the country's west as the field of a rank, a group
+    elif before is not None and before.end == candidate.start or text.startswith("部", candidate.end):
         return False   # 广东西部, 省东北部: a part of a place
     if text.startswith(GROUP_CUES, candidate.end) or text.startswith("和", candidate.end):
         return True
-    if text.endswith(GROUP_BASELINE_BEFORE, 0, candidate.start) \
+    if text.endswith(GROUP_BASELINE_BEFORE, 0, left) \
             and text[candidate.end:candidate.end + 1] in "，,。；;、）)":
         return True   # 好于全国、领先东北: a baseline, the region
-    if text.endswith(GROUP_RANK_BEFORE, 0, candidate.start) and GROUP_RANK_AFTER.match(text, candidate.end):
-        return True   # 均居西部第1, 保持东北首位: the field of a rank
+    if GROUP_RANK_AFTER.match(text, candidate.end) \
+            and (text.endswith(GROUP_RANK_BEFORE, 0, left) or GROUP_RANK_LISTED.search(text, max(0, left - 8), left)):
+        return True   # 均居西部第1, 保持东北首位, 居全国第14、西部第2: the field of a rank
     after = candidates[index + 1] if index + 1 < len(candidates) else None
     if after is not None and text[candidate.end:after.start] == "、" \
             and any(s.level == "province" for s in after.senses):
