@@ -292,7 +292,10 @@ def _name_after_pattern(g: Mapping) -> str:
     filler = rf"(?:(?!{_alternation(g['name_filler_stop_words'])})[^\s\p{{P}}\p{{S}}{stop_chars}])"
     attached = "|".join(regex.escape(char) + (f"(?![{regex.escape(blocked)}])" if blocked else "")
                         for char, blocked in g["attached_name_suffixes"].items())
+    listed = g["list_name_suffixes"]  # 生物育种、应用超导等省实验室: a list of labs named by their fields
     return (rf"(?:(?P<name>{attached})"
+            rf"|(?:、[^\s\p{{P}}\p{{S}}等]{{1,6}}?)*等(?:{_alternation(listed['levels'])})?[^\s\p{{P}}\p{{S}}的等和]{{0,4}}?"
+            rf"(?P<name>{_alternation(listed['suffixes'])})"
             rf"|{filler}{{0,{int(g['name_filler_max'])}}}?"
             rf"(?:(?P<title>{_alternation(g['title_suffixes'])})|(?P<name>{_alternation(g['name_suffixes'])})))")
 
