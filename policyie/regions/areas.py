@@ -157,7 +157,7 @@ def _is_name(stem: str, is_group: bool, has_place: bool) -> bool:
         return False
     if not has_place and len(stem) > MAX_BARE_STEM:
         return False
-    return not any(stem.endswith(word) for word in ("临空", "空港", "航空港", "开发", "示范"))
+    return not any(stem.endswith(word) for word in ("临空", "空港", "航空港", "开发", "示范", "渔港", "港口", "临港", "口岸"))
 
 
 def _is_group(candidate: "Candidate") -> bool:
