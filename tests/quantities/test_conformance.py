@@ -54,6 +54,9 @@ _diverge("NumberModel", ["2222.2222.22222.222"],
 _diverge("NumberModel", ["包括在金融市场中管理的基金管理业务在内的FILP总额也减少了二％，为四十九兆九千五百九十二億元，是有史以来最大的。",
                          "苹果折扣一折"],
          "the number layer also reports the numbers of percentages and discounts (二％, 一折); RT drops them")
+_diverge("NumberModel", ["这不是四川这是五台山"],
+         "a place name that opens with a numeral is no number (SPEC 4: 四川; 五台山 is a quantity stopword), "
+         "where RT reads the 五 of 五台山")
 _diverge("NumberModel", ["陽光九九是食物品牌"],
          "a brand name made of numerals (九九) is read as a number; RT marks it unsupported in every port")
 
