@@ -85,7 +85,11 @@ _NATIONAL_OPENING = re.compile("国务院(?:总理|政府工作报告)"
                                "|(?:工信部|工业和信息化部|国家发展改革委|国家发改委|商务部|财政部|科技部|海关总署"
                                "|国家统计局|国务院新闻办(?:公室)?|国新办|中国人民银行|国家能源局|农业农村部"
                                "|生态环境部|交通运输部|人力资源和社会保障部|人社部|国家数据局|国家知识产权局)"
-                               "[^。！？\n]{0,20}?(?:公布|发布|印发|通报|介绍)")
+                               "[^。！？\n]{0,20}?(?:公布|发布|印发|通报|介绍)"
+                               # 记者从农业农村部获悉: the ministry's figures
+                               "|从(?:工信部|工业和信息化部|国家发展改革委|国家发改委|商务部|财政部|科技部|海关总署"
+                               "|国家统计局|国务院新闻办(?:公室)?|国新办|中国人民银行|国家能源局|农业农村部"
+                               "|生态环境部|交通运输部|人力资源和社会保障部|人社部|国家数据局|国家知识产权局)获悉")
 OPENING = 160        # characters of the opening in which a report names its own region
 # A province's one-character name after 来 in a visit (总书记来陕考察, 来川视察): in a province's own
 # report that never names it, the province (宁, 新, 青 … also name cities or countries: left out).
@@ -106,7 +110,9 @@ NOT_SUBJECT_BEFORE = ("高于", "低于", "超过", "超出", "快于", "慢于"
                       # visits: 亲临青海考察, 视察河南重要讲话 (the place visited, not the report's subject)
                       "亲临", "莅临", "视察", "考察", "调研", "来到", "访问", "出访", "走进",
                       # where what is brought in comes from: 引进北京资源, 承接上海产业转移
-                      "引进", "承接", "吸纳")
+                      "引进", "承接", "吸纳",
+                      # partners and those helped: 广东携手广西, 帮助广西、贵州40.7万农村劳动力实现就业
+                      "携手", "帮助")
 # 创建15个全国示范村: a place after a count names the kind of thing counted (\Z, not $: a count at the
 # end of the line before does not count).
 _AFTER_COUNT = re.compile(r"[\d一二三四五六七八九十百千万两余多]+[个家项座批条所名处支件类种]\Z")
@@ -127,6 +133,7 @@ _DESIGNATION_MARK = re.compile("示范|试点|先行|先进|标杆|样板|模范
 # 是全市基础设施最全的, 成为全省唯一: the place is the field of a superlative.
 _SUPERLATIVE_AFTER = re.compile(r"[^，。；,;！？\s]{0,10}?(?:最|唯一|首[个家座批])|[^，。；,;！？\s]{0,20}?之一")
 DASHES = set("—–－-")
+CLAUSE_OPENING = set("，,。；;：:\n")
 OPEN_QUOTES = set("“‘「『《\"")
 # 该市, 该区 … in news: the unit of that kind named last before it (南昌…。今年该市…目标是).
 ANAPHORA = {"该省": ("省",), "该市": ("市",), "该区": ("区",), "该县": ("县",), "该州": ("州",)}
@@ -512,6 +519,9 @@ class RegionScope:
             return UNLESS_ABOVE
         if after not in _AFTER_FIRST and not after.isdigit():   # nor does anything after it start otherwise
             return YES
+        if text.startswith("排名", end) and (start == 0 or text[start - 1] in CLAUSE_OPENING) \
+                and text[start:end] not in COUNTRY_NAMES:
+            return YES   # 。滁州市排名第三: the place ranked, not the field (全国排名第5)
         if _BASELINE_AFTER.match(text, end):
             return NO
         return UNLESS_ABOVE if _KIND_AFTER.match(text, end) else YES

@@ -97,6 +97,8 @@ GROUP_RANK_AFTER = re.compile(r"第[一二三四五六七八九十\d]|首位|前
 # A rank listed right before it: 居全国第14、西部第2.
 GROUP_RANK_LISTED = re.compile(r"(?:第[一二三四五六七八九十\d]+位?|首位|前列)、\Z")
 COUNTRY_BEFORE_GROUP = ("中国", "我国")
+# A count of provinces after a direction word: 东部8个省市, 西部10个省区市, 中部六省 is a cue above.
+GROUP_COUNT_CUE = re.compile(r"[\d一二三四五六七八九十]+个省")
 # After these a direction word (东部, 西部 …) is a group of provinces.
 GROUP_CUES = ("地区", "省份", "省区", "省市", "各省", "三省", "六省", "十二省", "十省", "大开发", "崛起",
               "振兴", "全面振兴", "沿海", "城市", "非省会城市", "区域", "片区", "老工业基地")
@@ -767,8 +769,9 @@ def _has_group_cue(text: str, candidates: list[Candidate], index: int) -> bool:
         left = before.start   # 居中国西部第1: the country's west as the field of a rank, a group
     elif before is not None and before.end == candidate.start or text.startswith("部", candidate.end):
         return False   # 广东西部, 省东北部: a part of a place
-    if text.startswith(GROUP_CUES, candidate.end) or text.startswith("和", candidate.end):
-        return True
+    if text.startswith(GROUP_CUES, candidate.end) or text.startswith("和", candidate.end) \
+            or GROUP_COUNT_CUE.match(text, candidate.end):
+        return True   # 东部地区, 东部8个省市向西部10个省区市
     if text.endswith(GROUP_BASELINE_BEFORE, 0, left) \
             and text[candidate.end:candidate.end + 1] in "，,。；;、）)":
         return True   # 好于全国、领先东北: a baseline, the region
