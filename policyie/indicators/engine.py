@@ -270,6 +270,7 @@ class _DocumentRun:
         self.region_codes = {r["start"]: r.get("code") for r in regions}
         self.region_texts = frozenset(text[r["start"]:r["end"]] for r in regions)
         self.named_after: set[int] = set()     # starts of the values named by their '的' phrase
+        self.peer_values: dict[int, int] = {}   # start of a peer group's own value → end of its comparison word
         self.hole_starts = [hole[0] for hole in holes]
         self.ordinal_before = builder.cues.section_patterns["ordinal_before"]
         self.word_info = builder.cues.word_info
@@ -426,7 +427,7 @@ class _DocumentRun:
             "value": value, "unit": unit, "approx": self._approx(quantity, index), "kind": kind,
             "name": name, "year": year,
             "region": place or ("100000" if counted is not None and self.text[counted[0]:counted[1]] in _PROVINCES
-                                else self._peer_region(quantity, clause, kind) or
+                                else self._peer_region(quantity) or
                                 self._region(quantity, sentence, clause, kind)),
             "target": target, "upper": upper,
         }
@@ -554,6 +555,7 @@ class _DocumentRun:
         if nearest is not None and "difference" in nearest.roles and \
                 quantity.start - nearest.end <= _DIFFERENCE_GAP:
             if self._peer_value(quantity, nearest, previous):
+                self.peer_values[quantity.start] = nearest.end
                 return previous["kind"], None   # 增长5.8%，高于全国的5.0%: the peer's own value, of the same kind
             return "difference", nearest
         growth = self._growth_cue_before(predicates, quantity.start, quantity.unit in ("%", "百分点"))
@@ -579,14 +581,12 @@ class _DocumentRun:
         return previous is not None and previous["unit"] == quantity.unit and previous["kind"] != "difference" \
             and self.text[cue.end:quantity.start].rstrip().endswith("的")
 
-    def _peer_region(self, quantity: QuantityLike, clause: Clause, kind: str) -> Optional[str]:
+    def _peer_region(self, quantity: QuantityLike) -> Optional[str]:
         """The coded place a peer value belongs to (高于全国的5.0% → 100000), when a place names the peer."""
-        predicates = clause.predicates("growth")
-        cue = predicates[-1] if predicates else None
-        if cue is None or "difference" not in cue.roles or kind == "difference" or \
-                not self.text[cue.end:quantity.start].rstrip().endswith("的"):
+        cue_end = self.peer_values.get(quantity.start)
+        if cue_end is None:
             return None
-        at = bisect_left(self.region_offsets, cue.end)
+        at = bisect_left(self.region_offsets, cue_end)
         while at < len(self.region_starts) and self.region_starts[at][1] <= quantity.start:
             if self.region_starts[at][2]:
                 return self.region_starts[at][2]
