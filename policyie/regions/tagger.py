@@ -697,14 +697,8 @@ def _before_far_place(candidates: list[Candidate], index: int, table: DivisionTa
     candidate, after = candidates[index], candidates[index + 1]
     if after.start != candidate.end or not _is_division(after):
         return False
-    provinces = {_province_of(s.code, table) for s in candidate.senses if s.code}
-    return None not in provinces and not provinces & {_province_of(s.code, table) for s in after.senses if s.code}
-
-
-def _province_of(code: str, table: DivisionTable) -> str | None:
-    chain = (code, *table.ancestors(code))
-    provinces = [c for c in chain if table.get(c) is not None and table.get(c).level == "province"]
-    return provinces[0] if provinces else None
+    provinces = {table.province_of(s.code) for s in candidate.senses if s.code}
+    return None not in provinces and not provinces & {table.province_of(s.code) for s in after.senses if s.code}
 
 
 def _has_cue(text: str, candidates: list[Candidate], index: int, table: DivisionTable) -> bool:
