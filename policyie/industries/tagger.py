@@ -1191,17 +1191,18 @@ class IndustryTagger:
     def _drop_goods(self, view: _Text, mentions: list[_Mention]) -> list[_Mention]:
         """Goods in a clause about exports, imports or trade-ins are products, not industries, unless
         the run of members they end is followed by an industry head (消费品、汽车及装备制造业产值)."""
-        cues = view.goods_cues
+        text = view.text
+        # The cues that speak of goods, once per text (消费品工业 heads a list of industries instead)
+        cues = [cue for cue in view.goods_cues if not self._cue_heads_list(text, cue)]
         if not cues:
             return mentions
         kept = []
-        text, coordinators, strong_head = view.text, self._rules.coordinators, self._rules.strong_head_after
+        coordinators, strong_head = self._rules.coordinators, self._rules.strong_head_after
         for index, m in enumerate(mentions):
             if m.term.goods:
                 clause_start, clause_end = view.clause_around(m.start)
                 first_cue = bisect.bisect_left(cues, clause_start)
-                if any(not self._cue_heads_list(text, cue)
-                       for cue in cues[first_cue:bisect.bisect_left(cues, clause_end, first_cue)]):
+                if first_cue < len(cues) and cues[first_cue] < clause_end:
                     # 消费品、汽车及装备制造业产值: the run of members ends with an industry head
                     last = index
                     while last + 1 < len(mentions) and text[mentions[last].end:mentions[last + 1].start] in coordinators:
