@@ -80,16 +80,14 @@ _OWNER_AFTER = re.compile(r"(人民政府|政府工作报告|政府|第[一二�
 # A national document says so in its title or its opening: 国务院政府工作报告, 国务院总理,
 # 中共中央 国务院关于…的意见 (the place owner, when there is one, is looked for first).
 _NATIONAL_TITLE = re.compile("国务院|中共中央|全国人民代表大会|全国人大")
+_MINISTRIES = ("(?:工信部|工业和信息化部|国家发展改革委|国家发改委|商务部|财政部|科技部|海关总署"
+               "|国家统计局|国务院新闻办(?:公室)?|国新办|中国人民银行|国家能源局|农业农村部"
+               "|生态环境部|交通运输部|人力资源和社会保障部|人社部|国家数据局|国家知识产权局)")
 _NATIONAL_OPENING = re.compile("国务院(?:总理|政府工作报告)"
                                # a ministry that publishes: 工信部公布…名单, 海关总署在…发布会上发布
-                               "|(?:工信部|工业和信息化部|国家发展改革委|国家发改委|商务部|财政部|科技部|海关总署"
-                               "|国家统计局|国务院新闻办(?:公室)?|国新办|中国人民银行|国家能源局|农业农村部"
-                               "|生态环境部|交通运输部|人力资源和社会保障部|人社部|国家数据局|国家知识产权局)"
-                               "[^。！？\n]{0,20}?(?:公布|发布|印发|通报|介绍)"
+                               "|" + _MINISTRIES + "[^。！？\n]{0,20}?(?:公布|发布|印发|通报|介绍)"
                                # 记者从农业农村部获悉: the ministry's figures
-                               "|从(?:工信部|工业和信息化部|国家发展改革委|国家发改委|商务部|财政部|科技部|海关总署"
-                               "|国家统计局|国务院新闻办(?:公室)?|国新办|中国人民银行|国家能源局|农业农村部"
-                               "|生态环境部|交通运输部|人力资源和社会保障部|人社部|国家数据局|国家知识产权局)获悉")
+                               "|从" + _MINISTRIES + "获悉")
 OPENING = 160        # characters of the opening in which a report names its own region
 # A province's one-character name after 来 in a visit (总书记来陕考察, 来川视察): in a province's own
 # report that never names it, the province (宁, 新, 青 … also name cities or countries: left out).
