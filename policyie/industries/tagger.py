@@ -1076,7 +1076,7 @@ class IndustryTagger:
         rules, last_end = self._rules, chain[-1].end
         if self._list_closes_with_cue(text, last_end):
             return True  # 文化、旅游、康养等产业 with unknown members before 等
-        if text[last_end:last_end + 1] in COUNT_CHARS and rules.discovery.count_cue.match(text, last_end):
+        if self._count_cue_at(text, last_end):
             return True  # 文化、旅游两大产业
         return bool(rules.strong_head_after.match(text, last_end)) or bool(
             rules.figure_head_after.match(text, last_end)) or (  # 牛奶、羊绒产量
@@ -1098,7 +1098,7 @@ class IndustryTagger:
         pattern = rules.single_char_head_after if m.end - m.start == 1 else rules.strong_head_after
         if pattern.match(text, m.end) or rules.figure_head_after.match(text, m.end):
             return True
-        if text[m.end:m.end + 1] in COUNT_CHARS and rules.discovery.count_cue.match(text, m.end):
+        if self._count_cue_at(text, m.end):
             return True  # 滩羊和蔬菜六个重点产业
         if rules.growth_verb_before.search(text, max(0, m.start - 2), m.start) and rules.free_right.match(text, m.end):
             return True  # 做大生猪、做强肉羊: only an industry is made bigger or stronger (not 做优文化服务)
@@ -1218,8 +1218,11 @@ class IndustryTagger:
         rules = self._rules
         word = next((w for w in rules.goods_cues_longest_first if text.startswith(w, cue)), "")
         after = cue + len(word)
-        return bool(rules.strong_head_after.match(text, after)) or (
-            text[after:after + 1] in COUNT_CHARS and bool(rules.discovery.count_cue.match(text, after)))
+        return bool(rules.strong_head_after.match(text, after)) or self._count_cue_at(text, after)
+
+    def _count_cue_at(self, text: str, position: int) -> bool:
+        """A count + a tier cue at ``position`` (六个重点产业, 四大支柱产业, “三大特色产业”)."""
+        return text[position:position + 1] in COUNT_CHARS and bool(self._rules.discovery.count_cue.match(text, position))
 
     # 5. discovery -----------------------------------------------------------------
     def _add_discoveries(self, view: _Text, mentions: list[_Mention],
