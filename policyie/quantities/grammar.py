@@ -345,8 +345,8 @@ class _Rules:
         self.unit_tail_chars = frozenset("半/" + "".join(unit.more_after for unit in units.values()))
         self.money = _alternation(cues["money"])
         self.money_after = tuple(cues["money_after"])
-        self.counted_before = _alternation(cues["counted_before"]) if cues["counted_before"] else None
-        self.counted_after = _alternation(cues["counted_after"]) if cues["counted_after"] else None
+        self.counted_before = _alternation(cues["counted_before"])     # never matches for no words
+        self.counted_after = _alternation(cues["counted_after"])
         # 居全国第一 (a rank verb) and 增速全省第一 (a scope) both make 第一 a rank
         self.rank = _alternation([*cues["rank"], *cues["rank_scope"]])
         self.rank_verbs = _alternation(cues["rank"])
@@ -1307,10 +1307,8 @@ class QuantityGrammar:
     def _unitless(self, norm: str, candidate: _Candidate, rules: _Rules, chinese: bool) -> bool:
         """A number without a unit: a multiplied amount, or an index value after 为/达."""
         if "万" in candidate.run or "亿" in candidate.run:
-            counted = rules.counted_before is not None and \
-                rules.counted_before.search(_window(norm, candidate.start, 6, _CLAUSE_STOPS)) is not None or \
-                rules.counted_after is not None and \
-                rules.counted_after.search(_window_after(norm, candidate.end, 8, _CLAUSE_STOPS)) is not None
+            counted = rules.counted_before.search(_window(norm, candidate.start, 6, _CLAUSE_STOPS)) or \
+                rules.counted_after.search(_window_after(norm, candidate.end, 8, _CLAUSE_STOPS))
             if counted:
                 pass                                         # 旅居人数达128.6万: people, whatever came before
             elif rules.money.search(_window(norm, candidate.start, 40, _SENTENCE_STOPS)) or \
