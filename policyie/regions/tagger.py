@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, NamedTuple, Optional
 
-from .areas import AreaFinder
+from .areas import GROUP_TYPES, AreaFinder
 from .brands import drop_brands
 from .lexicon import MAX_NAME_GAP, NAME_BREAK, RegionLexicon, Sense, Surface
 from .resolve import resolve_all
@@ -68,7 +68,7 @@ _PERSON_AFTER = re.compile(r"(?:说|表示|指出|认为|介绍|强调|透露|�
 NAME_LIST_BEFORE = set("、，,：:（(\n ")
 NAME_LIST_AFTER = set("、，,。；;：:）)\n 等和")
 # An everyday-word name that starts the name of a group (天山北坡城市群) stays for it to be read.
-GROUP_NAME_AFTER = re.compile(r"[^，。、；：！？,.;:!?\s的和与及]{0,6}?(?:经济带|经济区|经济圈|城市群|都市圈)")
+GROUP_NAME_AFTER = re.compile(r"[^，。、；：！？,.;:!?\s的和与及]{0,6}?(?:" + "|".join(GROUP_TYPES) + ")")
 NUMERALS = set("0123456789０１２３４５６７８９一二三四五六七八九十百两零〇.")
 # 生产总值 after 地区: 毕节|地区生产总值 is 毕节, not the old 毕节地区.
 GDP_AFTER_REGION = "生产总值"
