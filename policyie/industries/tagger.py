@@ -84,9 +84,7 @@ class IndustryMatch:
     confidence: float
 
 
-_PREFIX_JOINERS = frozenset("、和与及")
 _DIGITS = regex.compile(r"[0-9０-９]")
-_PREFIX_JOINER_WORDS = ("、以及", "以及", "、", "和", "与", "及")
 
 
 class _Mention(NamedTuple):
@@ -144,6 +142,8 @@ class _Rules:
     shared_heads: tuple[str, ...]
     coordinator_after: regex.Pattern
     coordinator_starts: frozenset[str]   # their first characters (a quick filter)
+    coordinator_ends: frozenset[str]     # their last characters (a quick filter)
+    coordinators_longest_first: tuple[str, ...]
     coordinator_extensions: Mapping[str, tuple[str, ...]]  # 、 → (、以及,): longer coordinators that begin alike
     suffix_words: tuple[str, ...]        # name and title suffixes: their starts are found by the scan
     name_after: regex.Pattern            # group "name": inside a proper name; group "title": a plan title
@@ -225,6 +225,8 @@ class _Rules:
             shared_heads=tuple(g["shared_heads"]),
             coordinator_after=regex.compile(coordinators),
             coordinator_starts=frozenset(word[0] for word in g["coordinators"]),
+            coordinator_ends=frozenset(word[-1] for word in g["coordinators"]),
+            coordinators_longest_first=tuple(sorted(g["coordinators"], key=len, reverse=True)),
             coordinator_extensions=MappingProxyType({word: tuple(other for other in g["coordinators"]
                                                                  if other != word and other.startswith(word))
                                                      for word in g["coordinators"]}),
@@ -814,9 +816,9 @@ class IndustryTagger:
         """镁基、铝基、铜基和化工新材料: domain words coordinated before a compound share its head
         (SPEC: shared heads are distributed). Each is a record of its own, the span as written
         (镁基), named with the head (镁基新材料); a domain word that is a mention itself stops it."""
-        prefixes = self._rules.domain_prefixes
+        prefixes, joiner_ends = self._rules.domain_prefixes, self._rules.coordinator_ends
         todo = [index for index, m in enumerate(mentions)
-                if m.start >= 3 and text[m.start - 1] in _PREFIX_JOINERS and text[m.start - 3:m.start - 1] in prefixes]
+                if m.start >= 3 and text[m.start - 1] in joiner_ends and text[m.start - 3:m.start - 1] in prefixes]
         if not todo:
             return mentions
         added: list[_Mention] = []
@@ -835,7 +837,7 @@ class IndustryTagger:
             previous_end = mentions[index - 1].end if index else 0
             pos, members = m.start, []
             while True:
-                joiner = next((c for c in _PREFIX_JOINER_WORDS if text.endswith(c, 0, pos)), None)
+                joiner = next((c for c in self._rules.coordinators_longest_first if text.endswith(c, 0, pos)), None)
                 if joiner is None:
                     break
                 begin = pos - len(joiner) - 2
