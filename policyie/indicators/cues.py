@@ -100,6 +100,16 @@ class Cues:
         return _by_edge(self.lists["name_suffix_noise"], -1)
 
     @cached_property
+    def blockers_by_first(self) -> Mapping[str, tuple[str, ...]]:
+        """Words of cue_blockers (共享, 都市圈 …), by first character (see names.NameRules._strip_front)."""
+        return _by_edge(self.lists["cue_blockers"], 0)
+
+    @cached_property
+    def target_nouns(self) -> frozenset:
+        """The goal nouns among the target words (预期目标, 主要目标 …)."""
+        return frozenset(w for w in self.lists["target"] if w.endswith("目标"))
+
+    @cached_property
     def section_patterns(self) -> Mapping[str, "re.Pattern"]:
         """Compiled look-ups for headings and paragraph openers (see document.py)."""
         def alternation(words: Iterable[str]) -> str:

@@ -137,13 +137,9 @@ class NameRules:
         self.national_prefixes = tuple(cues["national_words"])
         self.name_prefixes, self.name_suffixes, self.noise_words = cues.name_prefixes, cues.name_suffixes, cues.noise_words
         self.growth_suffixes = tuple(cues["growth_name_suffixes"])     # longest first
-        self.frames = tuple(cues["frame_nouns"])
-        self.frame_set = frozenset(self.frames)
-        self.target_nouns = frozenset(w for w in cues["target"] if w.endswith("目标"))   # 预期目标, 主要目标 …
-        blockers: dict[str, list[str]] = {}
-        for word in cues["cue_blockers"]:
-            blockers.setdefault(word[0], []).append(word)
-        self.blockers_by_first = {first: tuple(words) for first, words in blockers.items()}
+        self.frames, self.frame_set = cues["frame_nouns"], cues.sets["frame_nouns"]
+        self.target_nouns = cues.target_nouns                      # 预期目标, 主要目标 …
+        self.blockers_by_first = cues.blockers_by_first
 
     # -- entry points -------------------------------------------------------------
     def is_predicate(self, text: str, hit: Hit, kind: Optional[str] = None) -> bool:
