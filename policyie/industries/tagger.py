@@ -249,7 +249,7 @@ class _Rules:
             product_after=regex.compile(rf"\s?(?:{g['product_code']}|{g['quoted_product_name']})"),
             product_before=regex.compile(rf"(?:{g['designation_before']}|{g['product_code']})\s?$"),
             clause_breaks=g["clause_breaks"],
-            nonterm_lookalikes=frozenset(g.get("nonterm_lookalikes", ())),
+            nonterm_lookalikes=frozenset(g["nonterm_lookalikes"]),
             list_tail=regex.compile(rf"(?:(?:{coordinators})[\p{{Han}}A-Za-z0-9]{{1,8}}?)+?(?=等)"),
             project_list_after=regex.compile(
                 rf"[^\s\p{{P}}\p{{S}}]{{0,3}}?(?:(?:{coordinators})[^\s\p{{P}}\p{{S}}]{{1,10}}?)*?"
@@ -260,7 +260,7 @@ class _Rules:
                 rf"(?:^|[^\p{{Han}}]|[{regex.escape(g['discovery']['reject_chars'])}]"
                 rf"|{_alternation(list(g['free_left']) + list(g['discovery']['strip_prefixes']) + list(g['project_verbs']))}"
                 rf"|{_kind_before_pattern(g['kind_before']).removesuffix('$')})$"),
-            chain_qualifiers=frozenset(word for word in g.get("chain_qualifiers", ()) if len(word) == 2),
+            chain_qualifiers=frozenset(word for word in g["chain_qualifiers"] if len(word) == 2),
             discovery=_DiscoveryRules.from_grammar(g["discovery"], heads, coordinators, economy_guard,
                                                    g["generic_heads"], g["bare_head"]),
         )
@@ -358,10 +358,10 @@ class _DiscoveryRules:
             list_cues=MappingProxyType(list_cues),
             hypernym_confidence=float(d["hypernym_confidence"]),
             hypernym_reject=regex.compile(
-                rf"[{regex.escape(d['reject_chars'])}]|{_alternation(d.get('hypernym_reject', ()) or ('(?!)',))}"),
-            list_cue_not_before=tuple(d.get("list_cue_not_before", ())),
-            instance_heads=tuple(d.get("instance_heads", ())),
-            verb_head_not_before=tuple(d.get("verb_head_not_before", ())),
+                rf"[{regex.escape(d['reject_chars'])}]|{_alternation(d['hypernym_reject'])}"),
+            list_cue_not_before=tuple(d["list_cue_not_before"]),
+            instance_heads=tuple(d["instance_heads"]),
+            verb_head_not_before=tuple(d["verb_head_not_before"]),
             verb_cue=regex.compile(rf"(?:{_alternation(d['verb_cues'])}){x}(?P<head>{head_choice})"),
             verb_cues=tuple(d["verb_cues"]),
             head_near=re.compile(_alternation(verb_heads)),
@@ -1263,7 +1263,7 @@ class IndustryTagger:
         """
         rules = self._rules.discovery
         for found in rules.list_cue.finditer(text):
-            if rules.list_cue_not_before and text.startswith(rules.list_cue_not_before, found.end()):
+            if text.startswith(rules.list_cue_not_before, found.end()):
                 continue  # 等重大产业项目, 等产业项目: the members are projects
             if found["cue"] is not None:
                 yield (found.start(), *rules.list_cues[found["cue"]])
@@ -1330,7 +1330,7 @@ class IndustryTagger:
             confidence, keep_head = rules.verb_heads[head]
             member = found
             while member is not None:
-                if rules.verb_head_not_before and text.startswith(rules.verb_head_not_before, member.end("head")):
+                if text.startswith(rules.verb_head_not_before, member.end("head")):
                     break  # 发展现代产业体系: the head begins another noun
                 end = member.end("head") if keep_head else member.end("x")
                 candidate = self._clean_candidate(text, member.start("x"), end)
