@@ -33,6 +33,7 @@ from collections import Counter
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
+from .lexicon import COUNTRY_WORDS
 from .table import COUNTRY_CODE, LEVEL_RANK, DivisionTable
 
 if TYPE_CHECKING:
@@ -139,7 +140,6 @@ _ANAPHORA = re.compile("(?:" + "|".join(ANAPHORA) + ")(?![域场])")   # not 该
 ANAPHORA_REACH = 400   # characters back in which its unit must have been named
 # The country before these is an anniversary or a national body, not what a paragraph is about
 # (2024年是新中国成立75周年、全国人民代表大会成立70周年。全年… in a district's report).
-COUNTRY_NAMES = ("中国", "全国", "我国", "中华人民共和国")
 _COUNTRY_EVENT_AFTER = re.compile("成立|人民代表大会|人民政治协商会议|人大|政协")
 # 芜湖和马鞍山两地, 淮北、宿州两市, 甲乙双方: places named together as one subject — what the sentence
 # says of them is joint, no one region's.
@@ -511,14 +511,14 @@ class RegionScope:
             return NO   # 中国—东盟, 中国-菲律宾经贸创新发展示范园区: a partner's name, not a subject
         if "强" in text[end:end + 12] and _RANKING_LIST_AFTER.match(text, end):
             return NO
-        if _COUNTRY_EVENT_AFTER.match(text, end) and text[start:end] in COUNTRY_NAMES:
+        if _COUNTRY_EVENT_AFTER.match(text, end) and text[start:end] in COUNTRY_WORDS:
             return NO   # 新中国成立75周年, 全国人民代表大会成立70周年: an anniversary, a national body
         if _DESIGNATION_MARK.search(text, end, end + 16) and _DESIGNATION_AFTER.match(text, end):
             return UNLESS_ABOVE
         if after not in _AFTER_FIRST and not after.isdigit():   # nor does anything after it start otherwise
             return YES
         if text.startswith("排名", end) and (start == 0 or text[start - 1] in CLAUSE_OPENING) \
-                and text[start:end] not in COUNTRY_NAMES:
+                and text[start:end] not in COUNTRY_WORDS:
             return YES   # 。滁州市排名第三: the place ranked, not the field (全国排名第5)
         if _BASELINE_AFTER.match(text, end):
             return NO
