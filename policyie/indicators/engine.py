@@ -276,7 +276,6 @@ class _DocumentRun:
         self.word_info = builder.cues.word_info
         self.families = unit_families()
         self.is_boundary = is_boundary
-        self.frame_nouns = tuple(builder.cues["frame_nouns"])
         self.units_by_value: Optional[dict] = None      # built on the first bare count of 万 that needs it
         # 120多万甲市人民, 旅客吞吐量突破150万: a bare count of 万 takes the unit its name implies
         implied = builder.cues.table("implied_units")
@@ -402,7 +401,7 @@ class _DocumentRun:
                                                min(next_start, quantity.end + _BARE_COUNTED_MAX))
             if counted is not None:       # … up to a noun whose unit is known (农村贫困人口, 甲市人民), else a short one
                 counted = self._counted_head(counted)
-            if counted is not None and self.text[counted[0]:counted[1]].startswith(self.frame_nouns):
+            if counted is not None and self.text[counted[0]:counted[1]].startswith(self.names.frames):
                 counted = None            # 突破150万大关: a frame, not what is counted
             elif counted is not None and self.names.region_spans.get(quantity.end) == counted[0]:
                 counted = (quantity.end, counted[1])     # 120多万甲市人民: the people of a place
