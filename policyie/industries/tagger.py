@@ -1077,13 +1077,12 @@ class IndustryTagger:
             return True
         rules, last_end = self._rules, chain[-1].end
         if self._list_closes_with_cue(text, last_end):
-            return True  # 文化、旅游、康养等产业 with unknown members before 等
+            return True  # 文化、旅游等产业 (the cue right after), 文化、旅游、康养等产业 (unknown members before 等)
         if self._count_cue_at(text, last_end):
             return True  # 文化、旅游两大产业
         return bool(rules.strong_head_after.match(text, last_end)) or bool(
             rules.figure_head_after.match(text, last_end)) or (  # 牛奶、羊绒产量
-            text.startswith("等", last_end)
-            and (bool(rules.discovery.list_cue.match(text, last_end)) or last_end + 1 in starts))
+            text.startswith("等", last_end) and last_end + 1 in starts)
 
     def _closes_scenarios(self, view: _Text, end: int) -> bool:
         """The chain ending at ``end`` is a list of application scenarios: …、巡检等(应用)场景."""
