@@ -434,11 +434,11 @@ class RegionScope:
         line = self.text[start:end].strip()
         if not line or line[0] in CAPTION_MARKS:
             return False
-        if line[0] in HEADING_MARKS:   # ■ 辽宁, ● 广州：; not a bullet's sentence (●广州经济总量突破3万亿元；)
-            return ending == "\n" and "，" not in line and "," not in line and "。" not in line \
-                and _FIGURE.search(line) is None   # ●广州经济总量突破3万亿元 (no stop): a bullet's figure
-        return ending == "\n" and len(line) <= MAX_HEADING and "，" not in line and "," not in line \
-            and "。" not in line
+        if ending != "\n" or "，" in line or "," in line or "。" in line:
+            return False   # a line of its own, no comma or stop (■ 辽宁, ● 广州：; not ●广州经济总量突破3万亿元；)
+        if line[0] in HEADING_MARKS:   # ●广州经济总量突破3万亿元 (no stop): a bullet's figure
+            return _FIGURE.search(line) is None
+        return len(line) <= MAX_HEADING
 
     def _subjects(self) -> list[Subject]:
         """Every place and scope word that can be a clause's subject, in text order (a scope
