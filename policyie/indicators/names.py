@@ -61,9 +61,10 @@ _PEER_LIST = re.compile("[、和与及]")
 # 等 as a letter of a word (高等, 同等, 一等奖, 等级, 等于 …), not "and the like"
 _NOT_BEFORE_ETC = frozenset("高中同平对均相上下初次优特超头一二三四甲乙丙何劣不等")
 _NOT_AFTER_ETC = frozenset("级待于同候效额价量次比距离奖")
-_PEER_UNITS_TAIL = re.compile(r"(?:全[省市区县])?(?:[一二三四五六七八九十两\d]{1,2}个?)?(?:城区|郊区|县区|县市区|区县|市州|地市|省区市)$")
+_PEER_UNIT_GROUPS = "城区|郊区|县区|县市区|区县|市州|地市|省区市"      # groups of peer units (五城区, 全市县区)
+_PEER_UNITS_TAIL = re.compile(r"(?:全[省市区县])?(?:[一二三四五六七八九十两\d]{1,2}个?)?(?:" + _PEER_UNIT_GROUPS + ")$")
 _COUNTED_GOES_ON = frozenset("（(、")
-_PEER_UNITS = re.compile(r"(?:[一二三四五六七八九十两\d]{1,3}个?(?:城区|郊区|县区|县市区|区县|地市|市州|省区市|区|县|市|省|旗|州|盟)){1,3}")
+_PEER_UNITS = re.compile(r"(?:[一二三四五六七八九十两\d]{1,3}个?(?:" + _PEER_UNIT_GROUPS + "|区|县|市|省|旗|州|盟)){1,3}")
 _INLINE_MAX = 12
 # editorial notes of a report (（下同）, （预计，下同）, （初步核算）) say how a figure was got, and scope notes
 # (（含开发区）, （不含农户）) what it covers: nothing of what it is
