@@ -363,8 +363,8 @@ class NameRules:
             return True
         if _PEER_UNITS.fullmatch(name):
             return True                  # 位居六区两县第1位, 十三个地市: the units ranked, not what ranks
-        members = _PEER_LIST.split(name) if _PEER_LIST.search(name) else None
-        return bool(members) and all(member and self._is_peer(member) for member in members)   # 高于全国、全省
+        members = _PEER_LIST.split(name)      # 高于全国、全省: a list of peers (one member: no list)
+        return len(members) > 1 and all(member and self._is_peer(member) for member in members)
 
     # -- cleaning ---------------------------------------------------------------------
     def clean_span(self, text: str, start: int, end: int, in_document: bool = True) -> Optional[tuple[int, int]]:
