@@ -130,11 +130,9 @@ class _Rules:
     product_measures: frozenset[str]     # 辆, 台 after a count before a term: units of a product
     product_counts: frozenset[str]       # the digits and numerals (and 首) of such a count
     activity_after: regex.Pattern        # 运输, 成本 after a term: an activity or its price (物流运输)
-    activity_starts: frozenset[str]
     scenario_after: regex.Pattern        # …、巡检等场景 after a chain: application scenarios
     scenario_heads: tuple[str, ...]
     firm_after: regex.Pattern            # 落户, 签约, 投产 after a term: a company's short name ends there
-    firm_starts: frozenset[str]
     other_use_starts: frozenset[str]     # first characters of activity words and firm verbs
     word_completions: Mapping[str, str]  # 药 + 品: the term ends inside the word 药品
     coordinators: frozenset[str]
@@ -205,7 +203,6 @@ class _Rules:
             product_grades=tuple(g["product_grades"]),
             product_measures=frozenset(g["product_units"]["measures"]),
             product_counts=frozenset(g["product_units"]["counts"]),
-            activity_starts=frozenset(word[0] for word in g["activity_after"]),
             # the chain's last member (maybe completed: 物流配送), then maybe more members the lexicon
             # does not know, then 等…场景 or 等领域 + a verb phrase + 场景 (等领域打造一批示范应用场景)
             scenario_after=regex.compile(
@@ -216,7 +213,6 @@ class _Rules:
             firm_after=regex.compile(
                 rf"(?:{_alternation(g['firm_verbs_after'])})(?![{regex.escape(g['firm_verbs_not_before'])}])"
                 rf"|(?:{_alternation(g['firm_verbs_before_amount'])})(?=[0-9０-９一二三四五六七八九十两])"),
-            firm_starts=frozenset(word[0] for word in list(g["firm_verbs_after"]) + list(g["firm_verbs_before_amount"])),
             other_use_starts=frozenset(word[0] for word in list(g["activity_after"]) + list(g["firm_verbs_after"])
                                        + list(g["firm_verbs_before_amount"])),
             word_completions=MappingProxyType(dict(g["word_completions"])),
