@@ -41,12 +41,14 @@ _DELIVERY_LINE = re.compile(r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*
 _HEADING_MAX = 50
 _CLAUSE_OR_SENTENCE = re.compile(r"[，,：:；;。！？!?]")
 _NO_PLAN_INTRO = re.compile(r"显示|审议")
+# a paragraph that opens with a short subject and a verb, then quotes (山东提出，“…”, 广西明确：“…”)
+_QUOTED_PLAN = re.compile(r"\s*([^，。,；;：:“”\n]{2,12}?)[，,：:]\s*“")
 _PLAN_TITLE = re.compile(r"\s*(?:该|这份|此)?(《[^《》\n]{0,40}?(?:计划|方案|规划|纲要|意见|措施)》)")
 _TITLE_YEAR_REACH = 20    # 2024年某市政府工作报告: how far before 工作报告 the report's year may stand
 _HEAD_CHARS = 400
-# a line that only dates the document (2025年3月20日, 某市统计局 2025年3月20日): no year of its values
 # a paragraph opening with the present or recent years, or with another speaker, no longer lists a report's goals
 _PLAN_BLOCK_END = re.compile(r"(?:近年来|近几年来?|多年来|目前|如今|截至目前)[，,]|[^，,。；;：:\n]{2,24}?(?:表示|认为|看来|介绍|建议)[，,：:]")
+# a line that only dates the document (2025年3月20日, 某市统计局 2025年3月20日): no year of its values
 _DATE_ONLY = re.compile(r"[^。，,；;：:]{0,20}(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。，,；;：:]{0,4}")
 _SECTION_MARK = re.compile(r"[■□●◆◇▲△▶►★☆※【〖]|[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[、.．](?!\d)")
 _DAY_AFTER_YEAR = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -453,10 +455,6 @@ class DocContext:
         if intro is not None and offset >= intro[0]:
             return intro[1]
         return self.paragraph_frames[index]
-
-
-# a paragraph that opens with a short subject and a verb, then quotes (山东提出，“…”, 广西明确：“…”)
-_QUOTED_PLAN = re.compile(r"\s*([^，。,；;：:“”\n]{2,12}?)[，,：:]\s*“")
 
 
 def _title_year(head: str) -> Optional[int]:
