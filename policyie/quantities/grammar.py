@@ -1691,6 +1691,7 @@ _RESPECTIVELY = "分别"
 _LIST_MEMBER = re.compile(r"(?<![\d.A-Za-z%])(\d{1,7}(?:\.\d+)?)(个)?\s*[、和及与]\s*$")
 _LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _RESPECTIVELY_REACH = 24        # 分别 at most this far before a list's first member
+_LONGEST_LIST = 6               # bare members read before a list's last one
 _CLAUSE_MARKS = "，,。；;：:！？!?\n"
 
 
@@ -1733,9 +1734,6 @@ def _respectively_before(norm: str, start: int) -> bool:
     """分别 in the clause, right before the list that starts at ``start``."""
     found = norm.rfind(_RESPECTIVELY, max(0, start - _RESPECTIVELY_REACH), start)
     return found >= 0 and not any(mark in norm[found:start] for mark in _CLAUSE_MARKS)
-
-
-_LONGEST_LIST = 6
 
 
 def _before_spaces(norm: str, position: int) -> int:
