@@ -108,7 +108,6 @@ def _alternation(words: Iterable[str]) -> str:
 class _Rules:
     """The context rules, compiled once from grammar.json (immutable, shared by all taggers)."""
 
-    head_after: regex.Pattern            # a generic head follows
     strong_head_after: regex.Pattern     # a head that makes 数据, 文化, 医药 industries follows
     single_char_head_after: regex.Pattern
     single_char_left: str                # lookbehind alternatives for one-character terms
@@ -177,7 +176,6 @@ class _Rules:
         coordinators = _alternation(g["coordinators"])
         economy_guard = _alternation(g["economy_not_before"])
         return cls(
-            head_after=regex.compile(heads),
             strong_head_after=regex.compile(strong),
             single_char_head_after=regex.compile(rf"(?:{strong}|{_alternation(g['single_char_heads'])})"),
             single_char_left="|".join(regex.escape(word) for word in g["single_char_left"]),
